@@ -1,0 +1,3 @@
+from .mixins import TranslationStatusMixin
+
+__all__ = ["TranslationStatusMixin"]

@@ -1,0 +1,96 @@
+"""Every environment variable the project reads, in one place, with a type and a default.
+
+Settings modules import ``ENV`` from here and never call ``os.environ`` themselves,
+so this file is the complete list (mirrored in ``.env.example`` and the README).
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name, "")
+    if not raw.strip():
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be one of true/false/1/0/yes/no, not {raw!r}.")
+
+
+def _list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name, "")
+    if not raw.strip():
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def _str(name: str, default: str = "") -> str:
+    """The variable's value; an unset or empty variable gives the default."""
+    return os.environ.get(name, "").strip() or default
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from error
+
+
+@dataclass(frozen=True)
+class Environment:
+    """The typed view of the process environment."""
+
+    debug: bool
+    secret_key: str
+    allowed_hosts: list[str]
+    csrf_trusted_origins: list[str]
+    database_url: str
+    media_root: Path
+    static_root: Path
+    redis_url: str
+    search_url: str
+    deepl_api_key: str
+    wagtailadmin_base_url: str
+    secure_ssl_redirect: bool
+    cache_timeout: int
+    admin_username: str
+    admin_email: str
+    admin_password: str
+
+
+def read_environment() -> Environment:
+    return Environment(
+        debug=_bool("DEBUG", False),
+        secret_key=_str("SECRET_KEY"),
+        allowed_hosts=_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"]),
+        csrf_trusted_origins=_list("CSRF_TRUSTED_ORIGINS", []),
+        database_url=_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
+        media_root=Path(_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))),
+        static_root=Path(_str("STATIC_ROOT", str(BASE_DIR / "var" / "static"))),
+        redis_url=_str("REDIS_URL"),
+        search_url=_str("SEARCH_URL"),
+        deepl_api_key=_str("DEEPL_API_KEY"),
+        wagtailadmin_base_url=_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"),
+        secure_ssl_redirect=_bool("SECURE_SSL_REDIRECT", True),
+        cache_timeout=_int("CACHE_TIMEOUT", 600),
+        admin_username=_str("ADMIN_USERNAME", "admin"),
+        admin_email=_str("ADMIN_EMAIL", "admin@example.org"),
+        admin_password=_str("ADMIN_PASSWORD"),
+    )
+
+
+ENV = read_environment()

@@ -1,0 +1,109 @@
+"""Template tags for the site chrome: language switcher, hreflang alternates, navigation."""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+_CACHE_ATTR = "_hub_page_versions"
+
+
+def page_versions(request, page) -> dict[str, Page]:
+    """The live versions of ``page`` in every locale, keyed by language code.
+
+    One query per request: the switcher and the hreflang links share the result.
+    Alias pages (not yet translated) are included; callers that want real
+    translations only check ``alias_of_id``.
+    """
+    cache = getattr(request, _CACHE_ATTR, None)
+    if cache is None:
+        cache = {}
+        setattr(request, _CACHE_ATTR, cache)
+    if page.pk not in cache:
+        versions = (
+            Page.objects.live()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+            .only("id", "url_path", "translation_key", "locale", "alias_of", "live", "path")
+        )
+        cache[page.pk] = {version.locale.language_code: version for version in versions}
+    return cache[page.pk]
+
+
+def _home_url(language_code: str) -> str:
+    with translation.override(language_code):
+        return reverse("wagtail_serve", args=[""])
+
+
+def _is_page(page) -> bool:
+    return isinstance(page, Page) and page.pk is not None
+
+
+@register.inclusion_tag("components/_language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the current page in each language, or to that language's home."""
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    versions = page_versions(request, page) if _is_page(page) else {}
+    links = []
+    for code, name in settings.LANGUAGES:
+        if _is_page(page):
+            version = versions.get(code)
+            if version is not None:
+                url = version.get_url(request)
+            else:
+                url = _home_url(code) + "?notice=untranslated"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"links": links}
+
+
+@register.inclusion_tag("components/_alternates.html", takes_context=True)
+def alternate_links(context):
+    """<link rel=alternate hreflang> for each real translation, x-default, and canonical."""
+    request = context["request"]
+    page = context.get("page")
+    alternates = []
+    canonical = request.build_absolute_uri(request.path)
+    if _is_page(page):
+        versions = page_versions(request, page)
+        for code, _name in settings.LANGUAGES:
+            version = versions.get(code)
+            if version is not None and version.alias_of_id is None:
+                alternates.append((code, request.build_absolute_uri(version.get_url(request))))
+        default = versions.get(settings.LANGUAGE_CODE)
+        if default is not None:
+            alternates.append(("x-default", request.build_absolute_uri(default.get_url(request))))
+        if page.alias_of_id is not None:
+            # An untranslated alias duplicates its source: point search engines there.
+            source = next((v for v in versions.values() if v.pk == page.alias_of_id), None)
+            if source is not None:
+                canonical = request.build_absolute_uri(source.get_url(request))
+    return {"alternates": alternates, "canonical": canonical}
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """The live, in-menu children of the current language's home page."""
+    request = context["request"]
+    cached = getattr(request, "_hub_main_navigation", None)
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request)
+    items = []
+    if site is not None:
+        home = site.root_page.localized
+        children = home.get_children().live().in_menu().only("id", "title", "url_path")
+        items = [(child.title, child.get_url(request)) for child in children]
+    request._hub_main_navigation = items
+    return items
+
+
+@register.simple_tag
+def home_url():
+    return _home_url(translation.get_language())

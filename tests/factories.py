@@ -1,0 +1,23 @@
+"""Factories for every page type, snippet and block (one place; no copy-pasted helpers)."""
+
+import factory
+import wagtail_factories
+
+from home.models import HomePage, StandardPage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"About the network {n}")
+    introduction = "Who we are and how the network works."
+    body = wagtail_factories.StreamFieldFactory({})
+
+    class Meta:
+        model = StandardPage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "CoWorkMed Hub"
+    introduction = "Case studies, guides and tools."
+
+    class Meta:
+        model = HomePage
