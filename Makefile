@@ -27,8 +27,8 @@ $(PY):
 		echo "Creating $(VENV) with $$PYTHON" && "$$PYTHON" -m venv $(VENV)
 
 $(VENV)/.installed: requirements/lock.txt | $(PY)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --require-virtualenv -r requirements/lock.txt
+	$(PY) -m pip install -qq --upgrade pip
+	$(PY) -m pip install -qq --require-virtualenv -r requirements/lock.txt
 	@touch $@
 
 install: $(VENV)/.installed ## Create the virtualenv and install the pinned dependencies
