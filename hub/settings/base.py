@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment variables come from ``ENV`` only."""
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -88,6 +89,8 @@ TEMPLATES = [
 # Database: DATABASE_URL, SQLite under var/ by default.
 DATABASES = {"default": dj_database_url.parse(ENV.database_url, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default lives under var/, which a fresh clone does not have yet.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
