@@ -4,6 +4,9 @@ Used by the ``setup_site`` management command (run by ``make run``) and by the t
 so that both start from the same structure.
 """
 
+from pathlib import Path
+
+import yaml
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -81,9 +84,55 @@ def synchronise_trees() -> None:
         )
 
 
+TAXONOMY_FILE = Path(__file__).resolve().parent / "data" / "taxonomy.yaml"
+
+
+def _ensure_translated_terms(model, key_field: str, entries: list[dict], **extra_fields) -> int:
+    """Create missing terms in English and their translations into every other locale.
+
+    Existing terms are left as editors made them. Returns how many rows were created.
+    """
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    source = locales[settings.LANGUAGE_CODE]
+    existing = {(getattr(obj, key_field), obj.locale_id): obj for obj in model.objects.all()}
+    created = 0
+    for entry in entries:
+        key = entry[key_field]
+        values = {name: entry[source_key] for name, source_key in extra_fields.items()}
+        original = existing.get((key, source.pk))
+        if original is None:
+            original = model.objects.create(
+                locale=source, name=entry[source.language_code], **{key_field: key}, **values
+            )
+            created += 1
+        for code, locale in locales.items():
+            if code == source.language_code or (key, locale.pk) in existing or code not in entry:
+                continue
+            translation = original.copy_for_translation(locale)
+            translation.name = entry[code]
+            translation.save()
+            created += 1
+    return created
+
+
+def ensure_taxonomies() -> int:
+    """The shared countries, themes and space types, named in the six languages."""
+    from hub.models import Country, SpaceType, Theme
+
+    data = yaml.safe_load(TAXONOMY_FILE.read_text(encoding="utf-8"))
+    countries = [{**entry, "partner": bool(entry.get("partner"))} for entry in data["countries"]]
+    return (
+        _ensure_translated_terms(Country, "code", countries, is_partner="partner")
+        + _ensure_translated_terms(Theme, "slug", data["themes"])
+        + _ensure_translated_terms(SpaceType, "slug", data["space_types"])
+    )
+
+
 @transaction.atomic
-def setup_site() -> Page:
+def setup_site(*, taxonomies: bool = True) -> Page:
     ensure_locales()
     home = ensure_home_page()
     synchronise_trees()
+    if taxonomies:
+        ensure_taxonomies()
     return home

@@ -1,13 +1,19 @@
 import pytest
 from wagtail.models import Locale
 
-from hub.setup import setup_site
+from hub.setup import ensure_taxonomies, setup_site
 
 
 @pytest.fixture
 def home(db):
     """The English home page, with the six locales and their synchronised home pages."""
-    return setup_site()
+    return setup_site(taxonomies=False)
+
+
+@pytest.fixture
+def taxonomy(home):
+    """The seeded countries, themes and space types in the six languages."""
+    ensure_taxonomies()
 
 
 @pytest.fixture

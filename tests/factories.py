@@ -2,8 +2,63 @@
 
 import factory
 import wagtail_factories
+from wagtail.models import Locale
 
 from home.models import HomePage, StandardPage
+from hub.models import Country, Organisation, Region, SpaceType, Theme
+
+
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    code = factory.Iterator(["FR", "IT", "ES", "GR", "HR", "MT", "CY", "SI"])
+    name = factory.LazyAttribute(lambda o: f"Country {o.code}")
+    locale = factory.LazyFunction(english)
+
+    class Meta:
+        model = Country
+        django_get_or_create = ("code", "locale")
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Region {n}")
+    country = factory.SubFactory(CountryFactory)
+    locale = factory.LazyFunction(english)
+
+    class Meta:
+        model = Region
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+    name = factory.Sequence(lambda n: f"Theme {n}")
+    locale = factory.LazyFunction(english)
+
+    class Meta:
+        model = Theme
+        django_get_or_create = ("slug", "locale")
+
+
+class SpaceTypeFactory(factory.django.DjangoModelFactory):
+    slug = factory.Sequence(lambda n: f"space-type-{n}")
+    name = factory.Sequence(lambda n: f"Space type {n}")
+    locale = factory.LazyFunction(english)
+
+    class Meta:
+        model = SpaceType
+        django_get_or_create = ("slug", "locale")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = Organisation.Kind.OPERATOR
+    country = factory.SubFactory(CountryFactory)
+    locale = factory.LazyFunction(english)
+
+    class Meta:
+        model = Organisation
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):

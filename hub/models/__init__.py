@@ -1,3 +1,4 @@
 from .mixins import TranslationStatusMixin
+from .taxonomy import Country, Organisation, Region, SpaceType, Theme
 
-__all__ = ["TranslationStatusMixin"]
+__all__ = ["Country", "Organisation", "Region", "SpaceType", "Theme", "TranslationStatusMixin"]
