@@ -46,7 +46,9 @@ def ensure_home_page():
     home = HomePage.objects.filter(locale=source, depth=2).first()
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=source)
+        )
         # Wagtail's initial migration leaves a bare "Welcome" page with the slug we
         # want; nothing else uses it, so it goes before the real home page arrives.
         for welcome in root.get_children().filter(content_type__model="page"):
