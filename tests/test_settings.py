@@ -16,7 +16,7 @@ def _manage(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+        if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(env)
     environment["DJANGO_SETTINGS_MODULE"] = "hub.settings.production"

@@ -45,17 +45,24 @@ def browser():
             "No Chromium found: install Debian's package (apt-get install chromium) "
             "to run the browser and accessibility tests."
         )
-    # Playwright's sync API refuses to start inside a running event loop; Django's
-    # async-unsafe guard must also allow the live server's calls from this thread.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=path, headless=True, args=CHROMIUM_ARGS
-        )
-        yield instance
-        instance.close()
+    # Playwright's sync API runs an event loop in this thread; Django's async-safety guard
+    # must allow the test's database calls meanwhile (only while the browser runs).
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            instance = playwright.chromium.launch(
+                executable_path=path, headless=True, args=CHROMIUM_ARGS
+            )
+            yield instance
+            instance.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
