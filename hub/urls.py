@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from hub import views
 from hub.api import api_router
+from hub.feeds import LatestContentAtomFeed, LatestContentFeed
 from hub.sitemaps import MultilingualSitemap
 
 SITEMAPS = {"pages": MultilingualSitemap}
@@ -40,6 +41,8 @@ if settings.DEBUG:
 # Every visitor-facing URL carries its language: /en/, /fr/, /it/, /es/, /el/, /hr/.
 # A bare "/" is redirected by LocaleMiddleware to the visitor's preferred language.
 urlpatterns += i18n_patterns(
+    path("feeds/rss.xml", LatestContentFeed(), name="feed-rss"),
+    path("feeds/atom.xml", LatestContentAtomFeed(), name="feed-atom"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
