@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -51,6 +52,14 @@ def related_model(model, relation_name: str):
         return model._meta.get_field(relation_name).related_model
     except FieldDoesNotExist:
         return None
+
+
+def language_name(code: str) -> str:
+    """The name of a language in the active language (French, francese, francés...)."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
 
 
 def case_study_model():
@@ -307,8 +316,8 @@ class CountryProfilePage(TranslationStatusMixin, Page):
                     )
                     % {
                         "country": country.name,
-                        "country_language": country.locale.get_display_name(),
-                        "page_language": self.locale.get_display_name(),
+                        "country_language": language_name(country.locale.language_code),
+                        "page_language": language_name(self.locale.language_code),
                     }
                 }
             )
