@@ -339,6 +339,20 @@ class CountryProfilePage(TranslationStatusMixin, Page):
                 }
             )
 
+    def save(self, *args, **kwargs):
+        # An untranslated alias is a copy of its source, country included: point it to
+        # the country's version in the alias's own language, as a translation would.
+        if self.alias_of_id is not None and self.country_id is not None:
+            local = Country.objects.filter(
+                locale_id=self.locale_id,
+                translation_key=Subquery(
+                    Country.objects.filter(pk=self.country_id).values("translation_key")[:1]
+                ),
+            ).first()
+            if local is not None:
+                self.country = local
+        return super().save(*args, **kwargs)
+
     @cached_property
     def local_country(self):
         """The country in the page's language (an untranslated alias keeps the source's)."""

@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -14,11 +16,17 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 from hub import blocks
 from hub.models import Country, CountryIndexPage, CountryProfilePage
 from tests.factories import (
+    CaseStudyIndexPageFactory,
+    CaseStudyPageFactory,
+    CaseStudyToolFactory,
     CountryContactFactory,
     CountryFactory,
     CountryIndexPageFactory,
     CountryProfilePageFactory,
     OrganisationFactory,
+    SpaceTypeFactory,
+    StandardPageFactory,
+    ThemeFactory,
 )
 
 
@@ -95,9 +103,12 @@ def test_a_country_of_another_language_is_refused(index):
 
 def test_an_untranslated_copy_in_another_language_is_accepted(france):
     create_aliases_for_new_page(france)
-    aliases = CountryProfilePage.objects.filter(alias_of=france)
-    assert aliases.count() == 5
+    aliases = CountryProfilePage.objects.filter(alias_of=france).select_related("country")
     assert {alias.locale.language_code for alias in aliases} == {"fr", "it", "es", "el", "hr"}
+    # Each copy points to the country's version in its own language where there is one.
+    french = aliases.get(locale__language_code="fr")
+    assert french.country == country("FR", "fr")
+    assert aliases.get(locale__language_code="it").country == country("FR")
 
 
 def test_a_new_page_cannot_duplicate_a_profile_already_synchronised_into_the_language(
@@ -287,3 +298,166 @@ def test_the_admin_edits_a_profile_and_opens_its_untranslated_copies(
     for page in [france, french]:
         response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200
+
+
+# Automatic lists with real case studies ------------------------------------------------------
+
+
+@pytest.fixture
+def terms(locales):
+    """A space type and two themes, named in English and French."""
+    space_type = SpaceTypeFactory(slug="rural-hub", name="Rural hub")
+    themes = [
+        ThemeFactory(slug="rural-development", name="Rural development"),
+        ThemeFactory(slug="social-economy", name="Social economy"),
+    ]
+    for term, french_name in [
+        (space_type, "Tiers-lieu rural"),
+        (themes[0], "Développement rural"),
+        (themes[1], "Économie sociale"),
+    ]:
+        translation = term.copy_for_translation(locales["fr"])
+        translation.name = french_name
+        translation.save()
+    return space_type, themes
+
+
+@pytest.fixture
+def case_studies_index(home):
+    return CaseStudyIndexPageFactory(parent=home)
+
+
+def make_case_study(parent, terms, **kwargs):
+    space_type, themes = terms
+    kwargs.setdefault("country", country("FR"))
+    return CaseStudyPageFactory(parent=parent, space_type=space_type, themes=themes, **kwargs)
+
+
+def test_the_profile_lists_the_live_case_studies_of_its_country(france, case_studies_index, terms):
+    forcalquier = make_case_study(case_studies_index, terms, title="Forcalquier hub")
+    lyon = make_case_study(case_studies_index, terms, title="Lyon fab lab", city="Lyon")
+    draft = make_case_study(case_studies_index, terms, title="Draft hub")
+    draft.unpublish()
+    make_case_study(case_studies_index, terms, title="Bologna hub", country=country("IT"))
+
+    assert [page.pk for page in france.case_studies] == [forcalquier.pk, lyon.pk]
+    assert france.space_count == 2
+    [card, _lyon] = france.case_study_cards
+    assert card.space_type.name == "Rural hub"
+    assert [theme.name for theme in card.themes] == ["Rural development", "Social economy"]
+
+
+def test_each_language_lists_its_own_versions_of_the_case_studies(
+    france, case_studies_index, terms, locales, client
+):
+    english = make_case_study(case_studies_index, terms, title="Forcalquier hub")
+    create_aliases_for_new_page(english)
+    create_aliases_for_new_page(france)
+    french_profile = france.get_translation(locales["fr"]).specific
+    french_case = english.get_translation(locales["fr"])
+    # A case study written directly in French, for France, appears in French only.
+    only_french = make_case_study(
+        case_studies_index.get_translation(locales["fr"]),
+        terms,
+        title="Marseille coopérative",
+        country=country("FR", "fr"),
+        locale=locales["fr"],
+    )
+
+    assert [page.pk for page in french_profile.case_studies] == [french_case.pk, only_french.pk]
+    assert [page.pk for page in france.case_studies] == [english.pk]
+
+    response = client.get(french_profile.url)
+    text = response.text
+    assert f'<a href="{french_case.url}" lang="en">Forcalquier hub</a>' in text
+    assert f'<a href="{only_french.url}" lang="fr">Marseille coopérative</a>' in text
+    assert "<dd>Tiers-lieu rural</dd>" in text
+    assert "<li>Développement rural</li>" in text
+    assert "<li>Rural development</li>" not in text
+    assert "2 spaces documented in the hub" in text
+
+
+def test_the_profile_lists_the_tools_its_case_studies_used(
+    france, case_studies_index, terms, home, locales
+):
+    charter, survey, unused, elsewhere = (
+        StandardPageFactory(parent=home, title=title)
+        for title in ["Charter template", "Mapping survey", "Unused tool", "Italian tool"]
+    )
+    hub = make_case_study(case_studies_index, terms, title="Forcalquier hub")
+    other = make_case_study(case_studies_index, terms, title="Lyon fab lab")
+    draft = make_case_study(case_studies_index, terms, title="Draft hub")
+    italian = make_case_study(case_studies_index, terms, title="Bologna", country=country("IT"))
+    for page, tool in [(hub, charter), (other, charter), (other, survey), (draft, unused)]:
+        CaseStudyToolFactory(page=page, tool=tool)
+    CaseStudyToolFactory(page=italian, tool=elsewhere)
+    draft.unpublish()
+
+    assert [tool.title for tool in france.tools] == ["Charter template", "Mapping survey"]
+
+    survey.unpublish()
+    del france.tools
+    assert [tool.title for tool in france.tools] == ["Charter template"]
+
+    for page in [charter, hub, france]:
+        create_aliases_for_new_page(page)
+    french_profile = france.get_translation(locales["fr"]).specific
+    assert [tool.pk for tool in french_profile.tools] == [charter.get_translation(locales["fr"]).pk]
+
+
+def test_the_index_counts_the_live_spaces_of_each_country(
+    index, france, case_studies_index, terms, client
+):
+    CountryProfilePageFactory(parent=index, title="Italy", country=country("IT"))
+    for _n in range(3):
+        make_case_study(case_studies_index, terms)
+    make_case_study(case_studies_index, terms, country=country("IT"))
+    make_case_study(case_studies_index, terms).unpublish()
+
+    counts = {profile.title: profile.space_count for profile in index.profiles}
+    assert counts == {"France": 3, "Italy": 1}
+    text = client.get(index.url).text
+    assert "3 spaces documented" in text
+    assert "1 space documented" in text
+
+
+# Performance ---------------------------------------------------------------------------------
+
+
+def queries_to_render(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.text
+
+
+def test_rendering_a_profile_takes_the_same_queries_with_5_or_200_case_studies(
+    france, index, case_studies_index, terms, home, client
+):
+    tools = [StandardPageFactory(parent=home, title=f"Tool {n}") for n in range(3)]
+    CountryContactFactory(page=france)
+
+    def add_case_studies(count, start):
+        for n in range(start, start + count):
+            page = make_case_study(case_studies_index, terms, title=f"Space {n:03d}")
+            CaseStudyToolFactory(page=page, tool=tools[n % len(tools)])
+            OrganisationFactory(name=f"Operator {n:03d}", country=country("FR"))
+
+    add_case_studies(5, 0)
+    client.get(france.url)  # warm the per-process caches (content types, site)
+    few, text = queries_to_render(client, france.url)
+    few_index, _text = queries_to_render(client, index.url)
+    assert text.count('class="card__title"') == 5 + 3  # case studies and tools
+
+    add_case_studies(195, 5)
+    many, text = queries_to_render(client, france.url)
+    many_index, index_text = queries_to_render(client, index.url)
+    assert text.count('class="card__title"') == 200 + 3
+    assert "Operator 199" in text
+    assert "200 spaces documented in the hub" in text
+    assert "200 spaces documented" in index_text
+
+    print(f"country profile: {few} queries with 5 case studies, {many} with 200")
+    print(f"country index: {few_index} queries with 5 case studies, {many_index} with 200")
+    assert few == many
+    assert few_index == many_index
