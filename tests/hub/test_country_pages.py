@@ -121,7 +121,9 @@ def test_a_new_page_cannot_duplicate_a_profile_already_synchronised_into_the_lan
         french_index.add_child(instance=page)
 
 
-def test_the_country_chooser_lists_only_the_countries_of_the_page_language(index, editor_client):
+def test_the_country_chooser_lists_only_the_countries_of_the_page_language(
+    index, editor_client, locales
+):
     url = reverse("wagtailadmin_pages:add", args=["hub", "countryprofilepage", index.pk])
     response = editor_client.get(url)
     assert response.status_code == 200
@@ -130,6 +132,13 @@ def test_the_country_chooser_lists_only_the_countries_of_the_page_language(index
     assert field.queryset.count() == Country.objects.filter(locale=index.locale).count()
     assert ">Croatia</option>" in response.text
     assert ">Croatie</option>" not in response.text
+
+    create_aliases_for_new_page(index)
+    french_index = index.get_translation(locales["fr"])
+    url = reverse("wagtailadmin_pages:add", args=["hub", "countryprofilepage", french_index.pk])
+    response = editor_client.get(url)
+    assert ">Croatie</option>" in response.text
+    assert ">Croatia</option>" not in response.text
 
 
 def test_the_admin_form_has_tabs_and_help_for_editors(index, editor_client):
