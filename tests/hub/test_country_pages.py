@@ -470,3 +470,21 @@ def test_rendering_a_profile_takes_the_same_queries_with_5_or_200_case_studies(
     print(f"country index: {few_index} queries with 5 case studies, {many_index} with 200")
     assert few == many
     assert few_index == many_index
+
+
+def test_rendering_the_index_takes_the_same_queries_with_1_or_4_profiles(
+    index, france, locales, client
+):
+    for code in ["FR", "IT", "ES", "HR"]:
+        Country.objects.filter(code=code, locale=locales["fr"]).update(description=f"About {code}")
+    create_aliases_for_new_page(france)
+    french_index = index.get_translation(locales["fr"])
+    client.get(french_index.url)
+    one, _text = queries_to_render(client, french_index.url)
+    for code, name in [("IT", "Italy"), ("ES", "Spain"), ("HR", "Croatia")]:
+        profile = CountryProfilePageFactory(parent=index, title=name, country=country(code))
+        create_aliases_for_new_page(profile)
+    four, text = queries_to_render(client, french_index.url)
+    assert "4 country profiles" in text
+    assert '<p lang="fr">About HR</p>' in text
+    assert one == four
