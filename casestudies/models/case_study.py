@@ -20,9 +20,14 @@ from hub.models import Country, Organisation, Region, SpaceType, Theme, Translat
 from .choices import BusinessModel, Governance, Licence
 from .panels import case_study_edit_handler
 from .presentation import CaseStudyPresentationMixin
-from .translation import CASE_STUDY_TRANSLATABLE_FIELDS, localize_taxonomy_links
+from .translation import (
+    CASE_STUDY_TRANSLATABLE_FIELDS,
+    LOCALIZED_FOREIGN_KEYS,
+    localize_taxonomy_links,
+)
 
 EARLIEST_YEAR = 1800
+TAXONOMY_LINKS = {*LOCALIZED_FOREIGN_KEYS, "themes"}
 
 
 def validate_not_future_year(value):
@@ -352,5 +357,7 @@ class CaseStudyPage(TranslationStatusMixin, CaseStudyPresentationMixin, Page):
         ).exists()
 
     def save(self, *args, **kwargs):
-        localize_taxonomy_links(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or TAXONOMY_LINKS.intersection(update_fields):
+            localize_taxonomy_links(self)
         return super().save(*args, **kwargs)

@@ -193,3 +193,26 @@ def test_relation_factory_builds_a_link(index):
         page=CaseStudyPageFactory(parent=index), target=CaseStudyPageFactory(parent=index)
     )
     assert relation.page.relations.get() == relation
+
+
+def test_an_editor_previews_a_case_study_before_saving_it(editor_client, index):
+    other = CaseStudyPageFactory(parent=index, title="Olive mill of Istria")
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=("casestudies", "casestudypage", index.pk)
+    )
+    data = case_study_admin_data(
+        **{
+            "relations-TOTAL_FORMS": "1",
+            "relations-0-target": str(other.pk),
+            "relations-0-relation": "inspired_by",
+            "relations-0-ORDER": "1",
+            "relations-0-DELETE": "",
+            "relations-0-id": "",
+        }
+    )
+    assert editor_client.post(url, data).json()["is_valid"]
+    html = editor_client.get(url).text
+    assert "Coworking in a former olive mill" in html
+    assert "Olive mill of Istria" in html
+    assert "Ana Horvat" in html
+    assert not CaseStudyPage.objects.filter(slug="olive-mill-coworking").exists()
