@@ -4,7 +4,7 @@ Page types compose the named collections below; a block is never defined twice.
 """
 
 from .data import FigureRowBlock, KeyFigureBlock, MapPointBlock, TableBlock
-from .layout import AccordionBlock, StepsBlock
+from .layout import AccordionBlock, ChapterBlock, StepsBlock
 from .links import CallToActionBlock, CaseStudyTeaserBlock, DocumentBlock
 from .media import ImageBlock, VideoBlock
 from .text import RICH_TEXT_FEATURES, HeadingBlock, ParagraphBlock, QuoteBlock
@@ -62,11 +62,23 @@ CHAPTER_BLOCKS = [
 ]
 # Resources: documents and links.
 RESOURCE_BLOCKS = [("document", DocumentBlock()), ("call_to_action", CallToActionBlock())]
+# A guide: a sequence of chapters whose headings build its table of contents.
+GUIDE_BLOCKS = [("chapter", ChapterBlock(CHAPTER_BLOCKS))]
+# How to use a tool: ordered steps first, with what explains them.
+HOW_TO_BLOCKS = [
+    ("steps", StepsBlock()),
+    ("paragraph", ParagraphBlock()),
+    ("accordion", AccordionBlock()),
+    ("image", ImageBlock()),
+    ("video", VideoBlock()),
+]
 
 __all__ = [
     "BODY_BLOCKS",
     "CHAPTER_BLOCKS",
     "DATA_BLOCKS",
+    "GUIDE_BLOCKS",
+    "HOW_TO_BLOCKS",
     "LAYOUT_BLOCKS",
     "LINK_BLOCKS",
     "MEDIA_BLOCKS",
@@ -78,6 +90,7 @@ __all__ = [
     "AccordionBlock",
     "CallToActionBlock",
     "CaseStudyTeaserBlock",
+    "ChapterBlock",
     "DocumentBlock",
     "FigureRowBlock",
     "HeadingBlock",
