@@ -48,6 +48,15 @@ TOOL_SLUGS = (
     "funding-plan-template",
 )
 STAGES = ("mapping", "convening", "charter", "platform", "evaluation")
+AUDIENCES = (
+    "space_managers",
+    "public_authorities",
+    "companies",
+    "coworkers",
+    "researchers",
+    "network_organisers",
+)
+TIMES_NEEDED = ("hour", "half_day", "day", "days", "weeks", "months")
 BUSINESS_MODELS = (
     "membership",
     "public-funding",
@@ -184,7 +193,6 @@ def country_spec(taxonomy) -> Record:
                         "unit": Optional(Text(max_length=40), default=""),
                         "year": Optional(Integer(min_value=1900, max_value=2100)),
                         "source_url": Optional(URL, default=""),
-                        "estimate": Optional(Boolean(), default=False),
                     }
                 ),
                 min_items=1,
@@ -219,7 +227,6 @@ def guide_spec(_taxonomy) -> Record:
             "slug": Optional(SLUG),
             "summary": Text(),
             "image_alt": Text(max_length=250),
-            "audience": Text(max_length=255),
             "chapters": ListOf(chapter, min_items=2),
         }
     )
@@ -227,6 +234,7 @@ def guide_spec(_taxonomy) -> Record:
         {
             "slug": SLUG,
             "stage": Choice(STAGES),
+            "audience": ListOf(Choice(AUDIENCES), min_items=1),
             "image": IMAGE,
             "related_tools": ListOf(Choice(TOOL_SLUGS)),
             "related_case_studies": ListOf(SLUG),
@@ -252,7 +260,7 @@ def tool_spec(_taxonomy) -> Record:
             "summary": Text(),
             "image_alt": Text(max_length=250),
             "purpose": PARAGRAPHS,
-            "time_needed": Text(max_length=100),
+            "time_detail": Text(max_length=200),
             "how_to": ListOf(STEP, min_items=2),
             "file": Record(
                 {
@@ -268,6 +276,7 @@ def tool_spec(_taxonomy) -> Record:
         {
             "slug": Choice(TOOL_SLUGS),
             "stage": Choice(STAGES),
+            "time_needed": Choice(TIMES_NEEDED),
             "image": IMAGE,
             "translations": Mapping(LANGUAGES, translation, required_keys=LANGUAGES),
         }
