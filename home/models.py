@@ -26,6 +26,7 @@ class HomePage(TranslationStatusMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",
+        "casestudies.CaseStudyIndexPage",
         "hub.CountryIndexPage",
         "toolkit.ToolkitIndexPage",
     ]
