@@ -13,8 +13,10 @@ image and document files written so far are removed.
 
 import contextlib
 import datetime
+import logging
 import uuid
-from collections import Counter
+from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -22,12 +24,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
+from modelsearch import index as search_index
+from modelsearch.backends import get_search_backends_with_name
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Collection, Locale, Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from hub.models import Country, Organisation, Region, SpaceType, Theme
@@ -39,6 +46,8 @@ from .localize import TranslationMismatch, translate
 from .odt import Document, Section, odt_bytes
 from .progress import Progress
 from .schema import DataError
+
+logger = logging.getLogger(__name__)
 
 DEMO_COLLECTION = "Demo content"
 BLOCK_NAMESPACE = uuid.UUID("6f1c3d2e-8a4b-4c5d-9e6f-0a1b2c3d4e5f")
@@ -78,6 +87,46 @@ ORGANISATION_KINDS = {
     "association": "association",
     "company": "company",
 }
+
+
+@contextmanager
+def deferred_indexing():
+    """Pause the search and reference indexes' per-save updates (a page is saved many
+    times while it is created, published, aliased and translated); the loader indexes
+    what it created once, at the end, in bulk."""
+    indexed = [
+        indexed_model
+        for indexed_model in search_index.get_indexed_models()
+        if getattr(indexed_model, "search_auto_update", True)
+    ]
+    for indexed_model in indexed:
+        post_save.disconnect(post_save_signal_handler, sender=indexed_model)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for indexed_model in indexed:
+            post_save.connect(post_save_signal_handler, sender=indexed_model)
+
+
+def index_objects(objects) -> None:
+    """Add objects to every search backend, in bulk, and to Wagtail's reference index."""
+    by_model = defaultdict(list)
+    for obj in objects:
+        ReferenceIndex.create_or_update_for_object(obj)
+        indexed = obj.get_indexed_instance() if hasattr(obj, "get_indexed_instance") else None
+        if indexed is not None:
+            by_model[type(indexed)].append(indexed)
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
+        for indexed_model, items in by_model.items():
+            try:
+                backend.add_bulk(indexed_model, items)
+            except Exception:
+                # An external search engine that is down must not undo the load (as on
+                # an ordinary save); the database backend's errors are raised.
+                if not backend.catch_indexing_errors:
+                    raise
+                logger.exception("Could not index the demo content in %r", name)
 
 
 def model(label: str):
@@ -135,7 +184,9 @@ def translated_slug(translation: dict, language: str, fallback: str) -> str:
         return translation["slug"]
     if language == SOURCE_LANGUAGE:
         return fallback
-    return slugify(translation["title"]) or fallback
+    # "Format d'événement" gives format-d-evenement, not format-devenement.
+    title = translation["title"].replace("'", " ").replace("\u2019", " ")
+    return slugify(title)[:80].strip("-") or fallback
 
 
 @dataclass
@@ -158,6 +209,9 @@ class DemoLoader:
         self.user = user
         self.summary = Summary()
         self.written_files: list[tuple] = []  # (storage, name) to remove if the load fails
+        self.page_keys: set = set()  # translation keys of the pages created or translated
+        self.snippets: list = []  # organisations, regions, images and documents created
+        self.countries_cache: dict = {}
 
     # -- entry point -------------------------------------------------------------------
 
@@ -172,19 +226,22 @@ class DemoLoader:
         started = timezone.now()
         try:
             with transaction.atomic():
+                # Locales, home pages and taxonomies, indexed as usual if they are new.
                 self.home = setup_site()
-                self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
-                self.source_locale = self.locales[SOURCE_LANGUAGE]
-                if reset:
-                    self.delete_demo_content()
-                self.collection = self.demo_collection()
-                self.load_indexes()
-                self.load_organisations()
-                self.load_tools()
-                self.load_case_studies()
-                self.load_guides()
-                self.load_countries()
-                self.load_promotions()
+                with deferred_indexing():
+                    self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+                    self.source_locale = self.locales[SOURCE_LANGUAGE]
+                    if reset:
+                        self.delete_demo_content()
+                    self.collection = self.demo_collection()
+                    self.load_indexes()
+                    self.load_organisations()
+                    self.load_tools()
+                    self.load_case_studies()
+                    self.load_guides()
+                    self.load_countries()
+                    self.load_promotions()
+                    self.index_created()
         except BaseException:
             self.remove_written_files()
             raise
@@ -192,6 +249,13 @@ class DemoLoader:
         return self.summary
 
     # -- helpers -----------------------------------------------------------------------
+
+    def index_created(self) -> None:
+        pages = Page.objects.filter(translation_key__in=self.page_keys).specific()
+        objects = [*pages, *self.snippets]
+        with self.progress("Search index", 1) as bar:
+            index_objects(objects)
+            bar.advance()
 
     def progress(self, label: str, total: int) -> Progress:
         return Progress(self.stdout, label, total)
@@ -229,12 +293,17 @@ class DemoLoader:
     def make_image(self, key: str, spec: dict, title: str, alt: str, size=(1200, 675)):
         image_model = get_image_model()
         png = illustration_bytes(spec["hue"], spec["motif"], seed=key, size=size)
-        image = image_model(title=title[:255], collection=self.collection)
+        image = image_model(
+            title=title[:255], collection=self.collection, width=size[0], height=size[1]
+        )
         if any(f.name == "description" for f in image_model._meta.fields):
             image.description = alt[:255]
         image.file.save(f"demo-{key}.png", ContentFile(png), save=False)
+        image.width, image.height = size  # set after the file: saving it resets them
+        image.file_size = len(png)
         self.written_files.append((image.file.storage, image.file.name))
         image.save()
+        self.snippets.append(image)
         self.summary.images += 1
         return image
 
@@ -243,6 +312,7 @@ class DemoLoader:
         document.file.save(filename, ContentFile(content), save=False)
         self.written_files.append((document.file.storage, document.file.name))
         document.save()
+        self.snippets.append(document)
         self.summary.documents += 1
         return document
 
@@ -256,6 +326,7 @@ class DemoLoader:
     def publish_new_page(self, parent, page):
         """Add an English page under ``parent``, publish it and create its aliases."""
         parent.add_child(instance=page)
+        self.page_keys.add(page.translation_key)
         page.save_revision(user=self.user).publish(user=self.user)
         create_aliases_for_new_page(page)
         return page
@@ -265,6 +336,7 @@ class DemoLoader:
         locale = self.locales[language]
         copy = type(page).objects.get(pk=page.pk)
         build(copy)
+        self.page_keys.add(page.translation_key)
         try:
             translate(page, locale, copy, user=self.user)
         except (ValidationError, TranslationMismatch) as error:
@@ -280,6 +352,7 @@ class DemoLoader:
         except ValidationError as error:
             raise self.record_error(record, error) from None
         create_aliases_for_new_page(page)
+        self.page_keys.add(page.translation_key)
         self.summary.pages[(kind, SOURCE_LANGUAGE)] += 1
         return page
 
@@ -401,7 +474,15 @@ class DemoLoader:
     # -- organisations and regions -----------------------------------------------------
 
     def english_country(self, code: str) -> Country:
-        return Country.objects.get(code=code, locale=self.source_locale)
+        return self.country(code, SOURCE_LANGUAGE)
+
+    def country(self, code: str, language: str) -> Country:
+        key = (code, language)
+        if key not in self.countries_cache:
+            self.countries_cache[key] = Country.objects.get(
+                code=code, locale=self.locales[language]
+            )
+        return self.countries_cache[key]
 
     def load_organisations(self) -> None:
         self.organisations = {}
@@ -454,16 +535,18 @@ class DemoLoader:
         except ValidationError as error:
             raise self.record_error(item, error) from None
         organisation.save()
+        self.snippets.append(organisation)
         self.summary.organisations[SOURCE_LANGUAGE] += 1
+        # Names are proper nouns and descriptions one sentence: each translation is a
+        # direct copy in its locale (no segment editor needed to fix one sentence).
         for language, description in item["description"].items():
             if language == SOURCE_LANGUAGE:
                 continue
-            copy = Organisation.objects.get(pk=organisation.pk)
-            copy.description = description
-            try:
-                translate(organisation, self.locales[language], copy, user=self.user)
-            except (ValidationError, TranslationMismatch) as error:
-                raise self.record_error(item, error) from None
+            translation = organisation.copy_for_translation(self.locales[language])
+            translation.description = description
+            translation.country = self.country(item["country"], language)
+            translation.save()
+            self.snippets.append(translation)
             self.summary.organisations[language] += 1
         return organisation
 
@@ -477,14 +560,14 @@ class DemoLoader:
         region = Region.objects.create(
             name=record["region"], country=country, locale=self.source_locale
         )
+        self.snippets.append(region)
         self.summary.regions[SOURCE_LANGUAGE] += 1
         for language, name in record["region_names"].items():
-            copy = Region.objects.get(pk=region.pk)
-            copy.name = name
-            try:
-                translate(region, self.locales[language], copy, user=self.user)
-            except (ValidationError, TranslationMismatch) as error:
-                raise self.record_error(record, error) from None
+            translation = region.copy_for_translation(self.locales[language])
+            translation.name = name
+            translation.country = self.country(record["country"], language)
+            translation.save()
+            self.snippets.append(translation)
             self.summary.regions[language] += 1
         return region
 
@@ -630,6 +713,7 @@ class DemoLoader:
                 except ValidationError as error:
                     raise self.record_error(record, error) from None
                 create_aliases_for_new_page(page)
+                self.page_keys.add(page.translation_key)
                 self.summary.pages[("case studies", SOURCE_LANGUAGE)] += 1
                 for language, text in record["translations"].items():
                     if language == SOURCE_LANGUAGE:
@@ -638,7 +722,8 @@ class DemoLoader:
                     def build(copy, text=text, language=language, record=record):
                         for name, value in self.case_study_text(record, text).items():
                             setattr(copy, name, value)
-                        copy.slug = translated_slug(text, language, record["slug"])
+                        # A case study's slug names its place: the same in every language.
+                        copy.slug = text.get("slug") or record["slug"]
 
                     self.translate_page(record, "case studies", page, language, build)
                 bar.advance()

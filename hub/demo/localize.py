@@ -65,22 +65,39 @@ def translate(source_object: models.Model, locale, translated_copy: models.Model
         for segment in extract_segments(translated_copy)
         if isinstance(segment, StringSegmentValue)
     )
+    wanted = {}
     for path, segments in source_segments.items():
         values = translated_segments.get(path, [])
         if len(values) != len(segments):
             raise TranslationMismatch(path, len(segments), len(values))
         for segment, value in zip(segments, values, strict=True):
-            StringTranslation.objects.update_or_create(
-                translation_of_id=segment.string_id,
-                locale=locale,
-                context_id=segment.context_id,
-                defaults={
-                    "data": value.string.data,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                    "tool_name": TOOL_NAME,
-                    "last_translated_by": user,
-                },
+            wanted.setdefault((segment.string_id, segment.context_id), value.string.data)
+    # In bulk: a page has dozens of segments and the demo content hundreds of pages.
+    existing = {
+        (translation.translation_of_id, translation.context_id): translation
+        for translation in StringTranslation.objects.filter(
+            locale=locale, context__object_id=source.object_id
+        )
+    }
+    created, updated = [], []
+    for (string_id, context_id), data in wanted.items():
+        translation = existing.get((string_id, context_id))
+        if translation is None:
+            translation = StringTranslation(
+                translation_of_id=string_id, locale=locale, context_id=context_id
             )
+            created.append(translation)
+        else:
+            updated.append(translation)
+        translation.data = data
+        translation.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
+        translation.tool_name = TOOL_NAME
+        translation.last_translated_by = user
+        translation.has_error = False
+    StringTranslation.objects.bulk_create(created)
+    StringTranslation.objects.bulk_update(
+        updated, ["data", "translation_type", "tool_name", "last_translated_by", "has_error"]
+    )
 
     Translation.objects.update_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
