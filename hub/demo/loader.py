@@ -62,7 +62,7 @@ COUNTRY_INDEX = "hub.CountryIndexPage"
 
 INDEXES = {"case_studies": CASE_STUDY_INDEX, "toolkit": TOOLKIT_INDEX, "countries": COUNTRY_INDEX}
 
-# The demo data's vocabulary (DEMO_SCHEMA.md) mapped to the case-study model's choices.
+# The demo data's vocabulary (hub/data/demo/README.md) mapped to the case-study model's choices.
 BUSINESS_MODELS = {
     "membership": "membership",
     "public-funding": "public_funding",
