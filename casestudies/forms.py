@@ -3,8 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-# Fields whose choices are the taxonomy terms of the page's own language.
-LOCALE_FILTERED_FIELDS = ("country", "region", "space_type", "themes", "operator", "partner")
+# Short lists whose choices are the terms of the page's own language. Organisations are
+# picked in a chooser; the page's save links it to their version in its language.
+LOCALE_FILTERED_FIELDS = ("country", "region", "space_type", "themes")
 
 
 class CaseStudyPageForm(WagtailAdminPageForm):

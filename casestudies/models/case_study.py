@@ -1,7 +1,5 @@
 """CaseStudyPage: one real space or initiative, described so that it can be compared."""
 
-import math
-import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -9,7 +7,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Subquery
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import StreamField
@@ -20,12 +17,17 @@ from wagtail.search import index
 from hub.blocks import RESOURCE_BLOCKS, RESULTS_BLOCKS, STORY_BLOCKS
 from hub.models import Country, Organisation, Region, SpaceType, Theme, TranslationStatusMixin
 
-from .choices import LICENCE_URLS, BusinessModel, Governance, Licence
+from .choices import BusinessModel, Governance, Licence
 from .panels import case_study_edit_handler
-from .translation import CASE_STUDY_TRANSLATABLE_FIELDS, localize_taxonomy_links
+from .presentation import CaseStudyPresentationMixin
+from .translation import (
+    CASE_STUDY_TRANSLATABLE_FIELDS,
+    LOCALIZED_FOREIGN_KEYS,
+    localize_taxonomy_links,
+)
 
-WORDS_PER_MINUTE = 200
 EARLIEST_YEAR = 1800
+TAXONOMY_LINKS = {*LOCALIZED_FOREIGN_KEYS, "themes"}
 
 
 def validate_not_future_year(value):
@@ -43,7 +45,7 @@ class RelatedCase:
     page: "CaseStudyPage"
 
 
-class CaseStudyPage(TranslationStatusMixin, Page):
+class CaseStudyPage(TranslationStatusMixin, CaseStudyPresentationMixin, Page):
     """One real space or initiative: where it is, what it is, its story and its results."""
 
     summary = models.TextField(
@@ -276,43 +278,6 @@ class CaseStudyPage(TranslationStatusMixin, Page):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
-    STORY_SECTIONS = ("context", "challenge", "approach", "results", "lessons", "transfer")
-
-    @property
-    def key_figures(self) -> list:
-        """The typed key figures of the results (alone or in a row), in reading order."""
-        figures = []
-        for block in self.results:
-            if block.block_type == "key_figure":
-                figures.append(block.value)
-            elif block.block_type == "figure_row":
-                figures.extend(block.value["figures"])
-        return figures
-
-    @property
-    def licence_url(self) -> str:
-        return LICENCE_URLS.get(self.licence, "")
-
-    @property
-    def map_point(self) -> dict:
-        """The value the map-point block template expects."""
-        return {"label": self.title, "latitude": self.latitude, "longitude": self.longitude}
-
-    @cached_property
-    def reading_time(self) -> int:
-        """Minutes needed to read the summary and the story, at 200 words a minute."""
-        texts = [self.summary]
-        for name in self.STORY_SECTIONS:
-            field = self._meta.get_field(name)
-            texts.extend(field.stream_block.get_searchable_content(getattr(self, name)))
-        words = sum(len(re.findall(r"\w+", str(text))) for text in texts)
-        return max(1, math.ceil(words / WORDS_PER_MINUTE))
-
-    @property
-    def public_contacts(self) -> list:
-        """Contacts who agreed to be shown (the only ones a visitor ever sees)."""
-        return [contact for contact in self.contacts.all() if contact.consent]
-
     def gallery(self):
         return self.gallery_images.select_related("image").prefetch_related("image__renditions")
 
@@ -358,6 +323,16 @@ class CaseStudyPage(TranslationStatusMixin, Page):
             .prefetch_related("themes", Prefetch("hero_image", queryset=images))
         )
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            themes=list(self.themes.all()),
+            gallery=list(self.gallery()),
+            related_cases=self.related_cases(),
+            tools_used=self.tools_used(),
+        )
+        return context
+
     def clean(self):
         super().clean()
         errors = {}
@@ -382,5 +357,7 @@ class CaseStudyPage(TranslationStatusMixin, Page):
         ).exists()
 
     def save(self, *args, **kwargs):
-        localize_taxonomy_links(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or TAXONOMY_LINKS.intersection(update_fields):
+            localize_taxonomy_links(self)
         return super().save(*args, **kwargs)

@@ -30,14 +30,17 @@ class CaseStudyIndexPage(TranslationStatusMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count_per_parent = 1
-    page_description = _("The list of case studies of one language, with their finder and map.")
+    page_description = _("The list of the case studies of one language.")
 
     class Meta:
         verbose_name = _("case study index")
         verbose_name_plural = _("case study indexes")
 
     def case_studies(self):
-        """The live, public case studies under this index, with what their cards show."""
+        """The live, public case studies under this index, with what their cards show.
+
+        Filters, map and exports start from this queryset.
+        """
         return CaseStudyPage.listing_queryset().child_of(self).order_by("title", "pk")
 
     def get_context(self, request, *args, **kwargs):

@@ -148,7 +148,10 @@ class CaseStudyRelation(Orderable):
         choices=RelationType.choices,
         default=RelationType.SIMILAR,
         verbose_name=_("relation"),
-        help_text=_("How this case relates to the other one: this case was inspired by it, …"),
+        help_text=_(
+            "Read it as a sentence: this case study was inspired by, was adapted by, or is "
+            "similar to the one chosen below."
+        ),
     )
 
     panels = [

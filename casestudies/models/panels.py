@@ -29,15 +29,15 @@ def case_study_edit_handler():
         MultiFieldPanel(
             [
                 FieldPanel("city"),
-                FieldPanel("country"),
-                FieldPanel("region"),
+                FieldPanel("country", widget=forms.Select),
+                FieldPanel("region", widget=forms.Select),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading=_("Location"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("space_type"),
+                FieldPanel("space_type", widget=forms.Select),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Kind of space and themes"),

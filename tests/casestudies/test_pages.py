@@ -1,0 +1,211 @@
+"""What visitors see on a case study and on the list of case studies."""
+
+import re
+
+import pytest
+import wagtail_factories
+from wagtail.models import Locale
+
+from casestudies.models import CaseStudyPage
+from hub.models import Country, Theme
+from tests.factories import (
+    CaseStudyContactFactory,
+    CaseStudyGalleryImageFactory,
+    CaseStudyPageFactory,
+    CaseStudyRelationFactory,
+    CaseStudyToolFactory,
+    OrganisationFactory,
+    StandardPageFactory,
+)
+
+from .builders import case_study_index, full_case_study, synchronised
+
+
+@pytest.fixture
+def index(home):
+    return case_study_index(home)
+
+
+@pytest.fixture
+def full_page(home, index):
+    page = full_case_study(
+        index,
+        title="Village school coworking",
+        partner=OrganisationFactory(name="Tiers-Lieux Sud", website="https://partner.example.org/"),
+        operator=OrganisationFactory(name="Association La Fabrique"),
+    )
+    olive_mill = CaseStudyPageFactory(parent=index, title="Olive mill")
+    CaseStudyRelationFactory(page=page, target=olive_mill, relation="inspired_by")
+    CaseStudyContactFactory(page=page, name="Marie Dupont", email="marie@example.org")
+    CaseStudyContactFactory(page=page, name="Hidden Person", consent=False, consent_date=None)
+    CaseStudyGalleryImageFactory(page=page, caption="Market day in the courtyard")
+    CaseStudyToolFactory(page=page, tool=StandardPageFactory(parent=home, title="Charter template"))
+    page.save_revision().publish()
+    return CaseStudyPage.objects.get(pk=page.pk)
+
+
+def text_of(response):
+    return re.sub(r"\s+", " ", response.text)
+
+
+def test_a_full_case_study_shows_everything_an_editor_entered(client, full_page):
+    response = client.get(full_page.url)
+    assert response.status_code == 200
+    html = text_of(response)
+    # key figures, alone and in a row
+    assert '<p class="key-figure__value">42</p>' in html
+    assert "regular members" in html
+    assert "shared floor area" in html
+    # the map point
+    assert 'data-latitude="43.9596" data-longitude="5.7803"' in html
+    # resources
+    assert "Cooperative statutes" in html
+    assert "download" in html
+    # related case with its relation
+    assert re.search(r"Inspired by</span> <a href=\"/en/case-studies/olive-mill/\"", html)
+    # tools used
+    assert ">Charter template</a>" in html
+    # facts
+    for fact in ["450 m²", "30 desks", "42 members", "2016", "Association La Fabrique"]:
+        assert fact in html, fact
+    assert "Mixed revenue (rental, services, grants)" in html
+    # gallery and provenance
+    assert "Market day in the courtyard" in html
+    assert "Annual report 2024" in html
+    assert '<a href="https://partner.example.org/">Tiers-Lieux Sud</a>' in html
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">' in html
+    # reading time and last update
+    assert "1 minute read" in html
+    assert f'<time datetime="{full_page.last_published_at:%Y-%m-%d}' in html
+
+
+def test_only_contacts_who_consented_are_shown(client, full_page):
+    html = client.get(full_page.url).text
+    assert "Marie Dupont" in html
+    assert "mailto:marie@example.org" in html
+    assert "Hidden Person" not in html
+
+
+def test_story_sections_come_in_their_fixed_order(client, full_page):
+    html = client.get(full_page.url).text
+    headings = re.findall(r'<h2 id="(\w+)-heading">', html)
+    sections = ["context", "challenge", "approach", "results", "lessons", "transfer"]
+    assert [h for h in headings if h in sections] == sections
+
+
+def test_an_empty_transfer_section_is_left_out(client, index):
+    page = CaseStudyPageFactory(parent=index)
+    html = client.get(page.url).text
+    assert 'id="lessons-heading"' in html
+    assert 'id="transfer-heading"' not in html
+
+
+def test_breadcrumbs_lead_home_through_the_index(client, full_page, index):
+    html = text_of(client.get(full_page.url))
+    assert (
+        '<li><a href="/en/">Home</a></li> <li><a href="/en/case-studies/">Case studies</a></li>'
+        in html
+    )
+    assert 'aria-current="page">Village school coworking</a>' in html
+
+
+def test_the_hero_image_is_a_responsive_picture_with_its_size(client, index):
+    image = wagtail_factories.ImageFactory(description="Desks in the former classroom")
+    page = CaseStudyPageFactory(parent=index, hero_image=image)
+    html = client.get(page.url).text
+    hero = re.search(r'<figure class="case-study__hero">(.*?)</figure>', html, re.S).group(1)
+    assert "<picture>" in hero and 'type="image/webp"' in hero
+    assert re.search(r'<img alt="Desks in the former classroom"[^>]* height="\d+"', hero)
+    assert re.search(r'width="\d+"', hero)
+
+
+def test_key_figures_collect_single_figures_and_rows(full_page):
+    assert [str(f["label"]) for f in full_page.key_figures] == [
+        "regular members",
+        "shared floor area",
+    ]
+
+
+def test_reading_time_grows_with_the_story(index):
+    from wagtail.rich_text import RichText
+
+    long = " ".join(["word"] * 900)
+    page = CaseStudyPageFactory(parent=index, context=[("paragraph", RichText(f"<p>{long}</p>"))])
+    assert page.reading_time == 5
+
+
+# The list of case studies ---------------------------------------------------------------
+
+
+def test_the_index_lists_live_case_studies_in_pages(client, index):
+    for number in range(14):
+        CaseStudyPageFactory(parent=index, title=f"Case {number:02d}")
+    CaseStudyPageFactory(parent=index, title="Case draft", live=False)
+    first = client.get(index.url)
+    assert first.status_code == 200
+    titles = re.findall(r'<h2 class="card__title"[^>]*><a [^>]*>([^<]+)</a>', first.text)
+    assert titles == [f"Case {n:02d}" for n in range(12)]
+    assert "14 case studies" in first.text
+    assert 'rel="next"' in first.text
+    second = client.get(index.url, {"page": 2})
+    titles = re.findall(r'<h2 class="card__title"[^>]*><a [^>]*>([^<]+)</a>', second.text)
+    assert titles == ["Case 12", "Case 13"]
+    assert "Case draft" not in first.text + second.text
+
+
+@pytest.mark.parametrize("value", ["abc", "999", "-1", "1.5", "%00"])
+def test_a_bad_page_number_still_gives_a_page(client, index, value):
+    CaseStudyPageFactory(parent=index)
+    response = client.get(index.url, {"page": value})
+    assert response.status_code == 200
+    assert "card__title" in response.text
+
+
+def test_pagination_keeps_other_query_parameters(client, index):
+    for number in range(13):
+        CaseStudyPageFactory(parent=index, title=f"Case {number:02d}")
+    html = client.get(index.url, {"theme": "rural-development"}).text
+    assert 'href="?theme=rural-development&amp;page=2"' in html
+
+
+def test_an_empty_index_says_so(client, index):
+    assert "No case study has been published in this language yet." in client.get(index.url).text
+
+
+def test_a_card_shows_place_type_and_themes(client, index, taxonomy):
+    english = Locale.objects.get(language_code="en")
+    theme = Theme.objects.get(slug="community-building", locale=english)
+    CaseStudyPageFactory(
+        parent=index,
+        country=Country.objects.get(code="HR", locale=english),
+        city="Vodnjan",
+        themes=[theme],
+    )
+    html = text_of(client.get(index.url))
+    assert "Vodnjan, Croatia" in html
+    assert f"<li>{theme.name}</li>" in html
+
+
+# Languages ---------------------------------------------------------------------------
+
+
+def test_untranslated_case_studies_show_their_terms_in_the_visitor_language(client, home, taxonomy):
+    english = Locale.objects.get(language_code="en")
+    french = Locale.objects.get(language_code="fr")
+    index = synchronised(case_study_index(home))
+    theme = Theme.objects.get(slug="community-building", locale=english)
+    page = synchronised(
+        CaseStudyPageFactory(
+            parent=index,
+            country=Country.objects.get(code="HR", locale=english),
+            themes=[theme],
+        )
+    )
+    alias = page.get_translation(french)
+    assert alias.country.locale == french
+    assert [t.locale for t in alias.themes.all()] == [french]
+    french_theme = theme.get_translation(french)
+    html = client.get(index.get_translation(french).url).text
+    assert f"<li>{french_theme.name}</li>" in html
+    assert "Croatie" in html
+    assert '<h2 class="card__title" lang="en"><a href="/fr/' in html
