@@ -8,9 +8,11 @@ given the English home) and the POST data that creates one through the Wagtail a
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from home.models import HomePage, StandardPage
 from toolkit.models import GuidePage, ToolkitIndexPage, ToolPage
 
+from .casestudies.builders import case_study, case_study_admin_data, case_study_index
 from .factories import (
     DocumentFactory,
     GuidePageFactory,
@@ -140,5 +142,17 @@ PAGE_TYPES = {
         "create": _tool_page,
         "parent": _toolkit_index,
         "admin_data": _tool_admin_data,
+    },
+    CaseStudyIndexPage: {
+        "create": case_study_index,
+        "parent": lambda home: home,
+        "admin_data": lambda: nested_form_data(
+            {"title": "Case studies", "introduction": "Spaces of the network."}
+        ),
+    },
+    CaseStudyPage: {
+        "create": case_study,
+        "parent": case_study_index,
+        "admin_data": case_study_admin_data,
     },
 }

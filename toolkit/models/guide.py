@@ -227,9 +227,7 @@ class GuideRelatedCaseStudy(RelatedPageLink):
         verbose_name=_("case study"),
     )
 
-    panels = [
-        PageChooserPanel("case_study", page_type="home.StandardPage")
-    ]  # TEMPCS: CASE_STUDY_PAGE once casestudies is merged
+    panels = [PageChooserPanel("case_study", page_type=CASE_STUDY_PAGE)]
 
     target_field = "case_study"
     target_page_type = CASE_STUDY_PAGE

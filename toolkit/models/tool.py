@@ -147,10 +147,9 @@ class ToolPage(TranslationStatusMixin, Page):
         (or links to it) appears here without anyone maintaining the list.
         """
         model = page_model(CASE_STUDY_PAGE)
-        pages = pages_referencing(self, model, self.locale)
-        if model is not None and any(f.name == "country" for f in model._meta.fields):
-            pages = pages.select_related("country")
-        return list(pages)
+        if model is None:
+            return []
+        return list(pages_referencing(self, model, self.locale).select_related("country"))
 
     @cached_property
     def guides(self) -> list:
