@@ -50,6 +50,6 @@ def test_page_passes_its_unique_anchor_to_the_template(block):
 
 
 def test_chapter_block_deconstructs_as_a_plain_struct_block(block):
-    path, args, kwargs = block.deconstruct()
+    path, args, _kwargs = block.deconstruct()
     assert path == "wagtail.blocks.StructBlock"
     assert [name for name, _child in args[0]] == ["heading", "anchor", "body"]
