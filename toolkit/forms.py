@@ -16,11 +16,16 @@ class ToolkitFilterForm(forms.Form):
         required=False,
         label=_("Stage"),
     )
-    kind = forms.ChoiceField(choices=KIND_CHOICES, required=False, label=_("Show"))
+    kind = forms.ChoiceField(choices=KIND_CHOICES, required=False, label=_("Type of content"))
 
     def filters(self) -> dict:
         """The valid filters only: an unknown value is reported and ignored."""
         self.is_valid()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}_error"}
+                )
         return {
             name: self.cleaned_data[name]
             for name in self.fields

@@ -63,6 +63,8 @@ def test_unknown_filter_values_are_explained_and_ignored(toolkit, entries, clien
         response.text
     )
     assert "Showing every option instead." in response.text
+    assert 'aria-invalid="true" aria-describedby="id_stage_error"' in response.text
+    assert '<p class="field-error" id="id_stage_error">' in response.text
     assert len(titles(response.text)) == 4
 
 

@@ -20,6 +20,7 @@ def test_files_are_listed_with_language_format_and_size(toolkit, client):
     links = re.findall(
         r'<a class="download__link" href="([^"]+)" hreflang="(\w+)"[^>]*>([^<]+)</a>', html
     )
+    assert 'hreflang="en" type="application/pdf" lang="en" download>Charter (English)' in html
     assert links == [
         (pdf.url, "en", "Charter (English)"),
         (docx.url, "fr", "Charte modèle"),
