@@ -143,10 +143,13 @@ class CountryContactFactory(factory.django.DjangoModelFactory):
 
 def chapter(heading, *paragraphs, anchor="", steps=()):
     """Stored data of one guide chapter: paragraphs, then ordered steps if any."""
-    body = [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs]
+    body = [
+        {"type": "paragraph", "value": f"<p>{text}</p>", "id": str(uuid4())} for text in paragraphs
+    ]
     if steps:
         body.append(
             {
+                "id": str(uuid4()),
                 "type": "steps",
                 "value": {
                     "heading": "",
@@ -157,13 +160,18 @@ def chapter(heading, *paragraphs, anchor="", steps=()):
                 },
             }
         )
-    return {"type": "chapter", "value": {"heading": heading, "anchor": anchor, "body": body}}
+    return {
+        "type": "chapter",
+        "value": {"heading": heading, "anchor": anchor, "body": body},
+        "id": str(uuid4()),
+    }
 
 
 def how_to_steps(*steps):
     """Stored data of a tool's how-to: one list of ordered steps."""
     return [
         {
+            "id": str(uuid4()),
             "type": "steps",
             "value": {
                 "heading": "",

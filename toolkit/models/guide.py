@@ -21,6 +21,7 @@ from hub.blocks import GUIDE_BLOCKS
 from hub.models import TranslationStatusMixin
 from toolkit.choices import Audience, Stage
 from toolkit.fields import MultipleChoiceField
+from toolkit.forms import ExplainedRequiredFieldsMixin
 from toolkit.reading import count_words, reading_minutes, stream_text
 
 from .relations import (
@@ -48,7 +49,7 @@ def chapter_anchors(chapters) -> list[str]:
     return anchors
 
 
-class GuidePageForm(WagtailAdminPageForm):
+class GuidePageForm(ExplainedRequiredFieldsMixin, WagtailAdminPageForm):
     """Tells the editor when two chapters would share an anchor (a broken table of contents)."""
 
     def clean(self):
@@ -226,9 +227,7 @@ class GuideRelatedCaseStudy(RelatedPageLink):
         verbose_name=_("case study"),
     )
 
-    panels = [
-        PageChooserPanel("case_study", page_type="home.StandardPage")
-    ]  # TEMPCS: CASE_STUDY_PAGE once casestudies is merged
+    panels = [PageChooserPanel("case_study", page_type=CASE_STUDY_PAGE)]
 
     target_field = "case_study"
     target_page_type = CASE_STUDY_PAGE

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -14,10 +15,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.blocks import HOW_TO_BLOCKS
 from hub.models import TranslationStatusMixin
 from toolkit.choices import Stage, TimeNeeded
+from toolkit.forms import ExplainedRequiredFieldsMixin
 
 from .relations import CASE_STUDY_PAGE, page_model, pages_referencing
 
 GUIDE_PAGE = "toolkit.GuidePage"
+
+
+class ToolPageForm(ExplainedRequiredFieldsMixin, WagtailAdminPageForm):
+    pass
 
 
 class ToolPage(TranslationStatusMixin, Page):
@@ -89,6 +95,7 @@ class ToolPage(TranslationStatusMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
+    base_form_class = ToolPageForm
 
     search_fields = [
         *Page.search_fields,
@@ -140,10 +147,9 @@ class ToolPage(TranslationStatusMixin, Page):
         (or links to it) appears here without anyone maintaining the list.
         """
         model = page_model(CASE_STUDY_PAGE)
-        pages = pages_referencing(self, model, self.locale)
-        if model is not None and any(f.name == "country" for f in model._meta.fields):
-            pages = pages.select_related("country")
-        return list(pages)
+        if model is None:
+            return []
+        return list(pages_referencing(self, model, self.locale).select_related("country"))
 
     @cached_property
     def guides(self) -> list:
