@@ -119,7 +119,7 @@ class CountryProfilePageFactory(wagtail_factories.PageFactory):
     title = factory.LazyAttribute(lambda o: o.country.name)
     country = factory.SubFactory(CountryFactory)
     overview = wagtail_factories.StreamFieldFactory({})
-    key_figures = wagtail_factories.StreamFieldFactory({"key_figure": SourcedKeyFigureBlockFactory})
+    key_figures = factory.LazyFunction(lambda: [("key_figure", SourcedKeyFigureBlockFactory())])
     legal_framework = wagtail_factories.StreamFieldFactory({})
     funding = wagtail_factories.StreamFieldFactory({})
 

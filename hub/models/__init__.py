@@ -1,4 +1,5 @@
-from .country_pages import CountryContact, CountryIndexPage, CountryProfilePage
+from .country_index import CountryIndexPage
+from .country_profile import CountryContact, CountryProfilePage
 from .mixins import TranslationStatusMixin
 from .taxonomy import Country, Organisation, Region, SpaceType, Theme
 

@@ -1,4 +1,4 @@
-"""Country profiles: one page per country and language, with lists filled in automatically.
+"""CountryProfilePage: one page per country and language, with lists filled in automatically.
 
 ``hub`` is the core and never imports the content apps. A profile reaches the country's
 case studies through the reverse relation ``Country.case_studies`` (declared by the
@@ -6,10 +6,10 @@ case-study page's ``country`` foreign key) and the tools through those case stud
 ``tool_links``; both are looked up by name on the model metadata, so the profile also
 works, with empty lists, where no app declares them.
 
-Every automatic list matches by *translation key*, not by primary key: a case study that
-is not yet translated is an alias of its English source and still points to the English
-country, space type and themes, while a translated one points to the translated terms.
-Matching the country's translation key finds both, in the page's own locale.
+Every automatic list matches by *translation key*, not by primary key: a case study not
+yet translated is a copy (alias) of its English source and may point to the English
+country and terms, a translated one points to the translated ones. Matching the
+country's translation key finds both, in the page's own locale.
 """
 
 from dataclasses import dataclass, field
@@ -18,9 +18,9 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Subquery
 from django.utils.functional import cached_property
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -53,6 +53,14 @@ def related_model(model, relation_name: str):
         return None
 
 
+def language_name(code: str) -> str:
+    """The name of a language in the active language (French, francese, francés...)."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
 def case_study_model():
     """The case-study page model, found through ``Country.case_studies``."""
     return related_model(Country, "case_studies")
@@ -82,70 +90,6 @@ class CaseStudyCard:
     page: Page
     space_type: object = None
     themes: list = field(default_factory=list)
-
-
-class CountryIndexPage(TranslationStatusMixin, Page):
-    """The list of country profiles of one language."""
-
-    introduction = models.TextField(
-        blank=True,
-        verbose_name=_("introduction"),
-        help_text=_(
-            "Two or three sentences above the list: what a country profile tells the reader."
-        ),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-
-    template = "pages/country_index_page.html"
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["hub.CountryProfilePage"]
-    max_count_per_parent = 1
-    page_description = _(
-        "The list of country profiles, under the home page. Add one profile per country below it."
-    )
-
-    class Meta:
-        verbose_name = _("country index page")
-        verbose_name_plural = _("country index pages")
-
-    @cached_property
-    def profiles(self) -> list:
-        """The live profiles below this page, each with ``space_count``, in two queries.
-
-        ``space_count`` is the number of live case studies of the profile's country in
-        this locale.
-        """
-        profiles = (
-            CountryProfilePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("country__locale", "locale", "alias_of__locale")
-            .order_by("title")
-        )
-        model = case_study_model()
-        if model is None:
-            profiles = profiles.annotate(space_count=Value(0))
-        else:
-            spaces = (
-                model.objects.live()
-                .public()
-                .filter(
-                    locale_id=OuterRef("locale_id"),
-                    country__translation_key=OuterRef("country__translation_key"),
-                )
-                .order_by()
-                .values("locale_id")
-                .annotate(total=Count("pk"))
-                .values("total")
-            )
-            profiles = profiles.annotate(space_count=Coalesce(Subquery(spaces), 0))
-        profiles = list(profiles)
-        names = localized_terms([profile.country for profile in profiles], self.locale_id)
-        for profile in profiles:
-            profile.local_country = names.get(profile.country.translation_key, profile.country)
-        return profiles
 
 
 class CountryProfilePageForm(WagtailAdminPageForm):
@@ -307,8 +251,8 @@ class CountryProfilePage(TranslationStatusMixin, Page):
                     )
                     % {
                         "country": country.name,
-                        "country_language": country.locale.get_display_name(),
-                        "page_language": self.locale.get_display_name(),
+                        "country_language": language_name(country.locale.language_code),
+                        "page_language": language_name(self.locale.language_code),
                     }
                 }
             )
@@ -329,6 +273,20 @@ class CountryProfilePage(TranslationStatusMixin, Page):
                     % {"country": country.name, "title": existing.title}
                 }
             )
+
+    def save(self, *args, **kwargs):
+        # An untranslated alias is a copy of its source, country included: point it to
+        # the country's version in the alias's own language, as a translation would.
+        if self.alias_of_id is not None and self.country_id is not None:
+            local = Country.objects.filter(
+                locale_id=self.locale_id,
+                translation_key=Subquery(
+                    Country.objects.filter(pk=self.country_id).values("translation_key")[:1]
+                ),
+            ).first()
+            if local is not None:
+                self.country = local
+        return super().save(*args, **kwargs)
 
     @cached_property
     def local_country(self):
