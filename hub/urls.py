@@ -21,6 +21,7 @@ if settings.DEBUG:
 # Every visitor-facing URL carries its language: /en/, /fr/, /it/, /es/, /el/, /hr/.
 # A bare "/" is redirected by LocaleMiddleware to the visitor's preferred language.
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -21,3 +21,13 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+def make_standard_page(parent, title, introduction="", paragraphs=(), **kwargs):
+    """A live StandardPage with rich-text paragraphs in its body, under ``parent``."""
+    body = [("paragraph", f"<p>{text}</p>") for text in paragraphs]
+    page = StandardPage(
+        title=title, introduction=introduction, body=body, locale=parent.locale, **kwargs
+    )
+    parent.add_child(instance=page)
+    return page

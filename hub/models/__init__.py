@@ -1,3 +1,4 @@
 from .mixins import TranslationStatusMixin
+from .search import Facet, SearchableMixin
 
-__all__ = ["TranslationStatusMixin"]
+__all__ = ["Facet", "SearchableMixin", "TranslationStatusMixin"]
