@@ -2,6 +2,8 @@
 
 import factory
 import wagtail_factories
+from anyascii import anyascii
+from django.utils.text import slugify
 
 from home.models import HomePage, StandardPage
 
@@ -26,6 +28,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
 def make_standard_page(parent, title, introduction="", paragraphs=(), **kwargs):
     """A live StandardPage with rich-text paragraphs in its body, under ``parent``."""
     body = [("paragraph", f"<p>{text}</p>") for text in paragraphs]
+    kwargs.setdefault("slug", slugify(anyascii(title))[:80])
     page = StandardPage(
         title=title, introduction=introduction, body=body, locale=parent.locale, **kwargs
     )

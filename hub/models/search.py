@@ -27,7 +27,7 @@ not work.
 from dataclasses import dataclass
 from typing import ClassVar
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.html import strip_tags
@@ -60,9 +60,11 @@ class Facet:
         target = field.target_field if field.is_relation else field
         try:
             value = target.to_python(raw.strip())
-        except Exception:
-            return None
-        if value in (None, ""):
+            if value in (None, ""):
+                return None
+            # Range validators too: 99999999999999999999 is no primary key.
+            target.run_validators(value)
+        except (ValidationError, TypeError, ValueError, OverflowError):
             return None
         if not field.is_relation and field.choices:
             return value if value in dict(field.flatchoices) else None
@@ -137,7 +139,7 @@ class SearchableMixin(models.Model):
         value = field.value_from_object(self)
         if hasattr(field, "get_searchable_content"):
             return [str(text) for text in field.get_searchable_content(value) if text]
-        return [strip_tags(str(value))] if value not in (None, "") else []
+        return [str(value)] if value not in (None, "") else []
 
     def search_terms(self) -> str:
         """The analysed words the engines index: title (weighted), then declared text."""
