@@ -6,7 +6,7 @@ Croatian analyzer at all). The project therefore analyses text itself, identical
 when a page is indexed and when a visitor searches, and hands the engines words that
 are already final:
 
-1. ``fold``: lower case, Unicode compatibility decomposition, every combining mark
+1. ``fold``: Unicode compatibility decomposition, case folding, every combining mark
    removed (é → e, č/ć → c, š → s, ž → z, Greek tonos and dialytika: ά → α, ϊ/ΐ → ι),
    the letters that do not decompose mapped by hand (đ → d, ø → o, ł → l, ß → ss,
    æ → ae, œ → oe) and the Greek final sigma written as σ;
@@ -67,8 +67,10 @@ _TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 
 def fold(text: str) -> str:
     """Lower case without accents or diacritics, ready for tokenizing or display matching."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    # Decompose, case-fold, decompose again: compatibility forms such as "𝓐" only
+    # become a letter with a case after the first decomposition.
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    stripped = "".join(char for char in folded if not unicodedata.combining(char))
     return stripped.translate(_SPECIAL_LETTERS)
 
 

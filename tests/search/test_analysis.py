@@ -106,3 +106,9 @@ def test_analysis_is_accent_and_case_insensitive(text, language):
     for term in terms:
         assert term == term.lower()
         assert " " not in term and len(term) <= MAX_TOKEN_LENGTH
+
+
+@pytest.mark.parametrize("text", ["𝓐𝓑", "ǅ", "İstanbul", "ﬁnance", "Ⅻ", "ΐΰ"])
+def test_fold_is_idempotent_on_tricky_letters(text):
+    assert fold(fold(text)) == fold(text)
+    assert fold(text) == fold(text).lower()
