@@ -131,8 +131,7 @@ def _search(backend, terms, queryset):
     return results, "and"
 
 
-def _item(page, terms, language, request) -> ResultItem:
-    page_language = page.locale.language_code
+def _item(page, terms, page_language, request) -> ResultItem:
     text = page.search_excerpt_text() if isinstance(page, SearchableMixin) else ""
     snippet = excerpt(text, terms, page_language)
     if not snippet and getattr(page, "search_description", ""):

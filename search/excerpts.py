@@ -5,6 +5,7 @@ of the query's terms, so "Développement" is marked for the query "developpement
 """
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -21,8 +22,13 @@ def _pieces(text: str) -> list[str]:
     return _WORD_SPLIT.split(text)
 
 
+@lru_cache(maxsize=50_000)
+def _word_terms(word: str, language: str) -> tuple[str, ...]:
+    return tuple(analyse(word, language))
+
+
 def _matches(word: str, terms: frozenset[str], language: str) -> bool:
-    return any(term in terms for term in analyse(word, language))
+    return any(term in terms for term in _word_terms(word, language))
 
 
 def _render(pieces: list[str], flags: dict[int, bool]) -> str:
