@@ -17,7 +17,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 TEST_SETTINGS := hub.settings.test
 
-.PHONY: help install setup run test lint format check-migrations lock messages catalogs clean
+.PHONY: help install setup run test lint format check-migrations lock messages catalogs clean bench-search
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -70,6 +70,9 @@ lock: install ## Re-pin every dependency from requirements/*.in into requirement
 	$(PY) -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
 		--output-file requirements/lock.txt requirements/test.in
+
+bench-search: install ## Search p95 at 10,000 pages in its own database (SQLite; BENCH_DATABASE_URL=postgres://... for PostgreSQL)
+	$(PY) bench/search_bench.py $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL),)
 
 clean: ## Remove the virtualenv, caches and the local database and media (var/)
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -53,7 +53,7 @@ def test_production_passes_the_deploy_checks():
 @pytest.mark.parametrize(
     ("url", "backend"),
     [
-        ("", "wagtail.search.backends.database"),
+        ("", "search.backends"),
         ("elasticsearch://search:9200", "wagtail.search.backends.elasticsearch9"),
         ("opensearch://127.0.0.1:9200", "wagtail.search.backends.opensearch3"),
     ],

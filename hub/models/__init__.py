@@ -1,6 +1,7 @@
 from .country_index import CountryIndexPage
 from .country_profile import CountryContact, CountryProfilePage
 from .mixins import TranslationStatusMixin
+from .search import Facet, SearchableMixin
 from .taxonomy import Country, Organisation, Region, SpaceType, Theme
 
 __all__ = [
@@ -8,8 +9,10 @@ __all__ = [
     "CountryContact",
     "CountryIndexPage",
     "CountryProfilePage",
+    "Facet",
     "Organisation",
     "Region",
+    "SearchableMixin",
     "SpaceType",
     "Theme",
     "TranslationStatusMixin",

@@ -1,0 +1,252 @@
+"""Search latency at scale, in-process: p50/p95 for a common and a rare word per language.
+
+    .venv/bin/python bench/search_bench.py                       # SQLite (a file under var/bench/)
+    .venv/bin/python bench/search_bench.py --database-url postgres://postgres@127.0.0.1:5432/cwm_bench
+
+The script makes its own database (SQLite file, or the named PostgreSQL database, created
+if missing), generates ``--pages`` StandardPages spread over the six locales from word
+lists per language (Zipf-distributed, so the most frequent word is in nearly every page
+and the rare word in three pages per language), indexes them with ``update_index`` and
+times ``search.engine.search`` (results page, count, facets, promotions) and the whole
+search view (the same plus the template) ``--runs`` times per word and language.
+A second run on the same database reuses the pages. Target: p95 under 100 ms.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORDS = {
+    "en": (
+        "network space community coworking rural village project members local public "
+        "workshop digital training young people city region partners funding model "
+        "cooperative governance charter mapping survey evaluation impact indicators "
+        "services culture tourism island mountain entrepreneurs remote workers makers "
+        "events meeting learning schools council"
+    ),
+    "fr": (
+        "réseau espace communauté coworking rural village projet membres local public "
+        "atelier numérique formation jeunes ville région partenaires financement modèle "
+        "coopérative gouvernance charte cartographie enquête évaluation impact indicateurs "
+        "services culture tourisme île montagne entrepreneurs télétravailleurs makers "
+        "événements rencontres apprentissage écoles collectivité"
+    ),
+    "it": (
+        "rete spazio comunità coworking rurale borgo progetto membri locale pubblico "
+        "laboratorio digitale formazione giovani città regione partner finanziamento modello "
+        "cooperativa governance carta mappatura indagine valutazione impatto indicatori "
+        "servizi cultura turismo isola montagna imprenditori lavoratori artigiani "
+        "eventi incontri apprendimento scuole comune"
+    ),
+    "es": (
+        "red espacio comunidad coworking rural pueblo proyecto miembros local público "
+        "taller digital formación jóvenes ciudad región socios financiación modelo "
+        "cooperativa gobernanza carta cartografía encuesta evaluación impacto indicadores "
+        "servicios cultura turismo isla montaña emprendedores trabajadores creadores "
+        "eventos encuentros aprendizaje escuelas ayuntamiento"
+    ),
+    "el": (
+        "δίκτυο χώρος κοινότητα συνεργασία αγροτικός χωριό έργο μέλη τοπικός δημόσιος "
+        "εργαστήριο ψηφιακός εκπαίδευση νέοι πόλη περιφέρεια εταίροι χρηματοδότηση μοντέλο "
+        "συνεταιρισμός διακυβέρνηση χάρτης χαρτογράφηση έρευνα αξιολόγηση αντίκτυπος δείκτες "
+        "υπηρεσίες πολιτισμός τουρισμός νησί βουνό επιχειρηματίες εργαζόμενοι δημιουργοί "
+        "εκδηλώσεις συναντήσεις μάθηση σχολεία δήμος"
+    ),
+    "hr": (
+        "mreža prostor zajednica coworking ruralni selo projekt članovi lokalni javni "
+        "radionica digitalni obrazovanje mladi grad regija partneri financiranje model "
+        "zadruga upravljanje povelja mapiranje anketa procjena učinak pokazatelji "
+        "usluge kultura turizam otok planina poduzetnici radnici stvaratelji "
+        "događaji susreti učenje škole općina"
+    ),
+}
+RARE = {
+    "en": "lighthouse",
+    "fr": "phare",
+    "it": "faro",
+    "es": "molino",
+    "el": "φάρος",
+    "hr": "svjetionik",
+}
+RARE_PAGES_PER_LANGUAGE = 3
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=60, help="timed searches per word and language")
+    parser.add_argument(
+        "--database-url",
+        default=f"sqlite:///{ROOT / 'var' / 'bench' / 'search_bench.sqlite3'}",
+        help="the database to fill and search (SQLite by default)",
+    )
+    return parser.parse_args()
+
+
+def ensure_postgres_database(url: str) -> None:
+    import psycopg
+    from dj_database_url import parse
+
+    config = parse(url)
+    admin = psycopg.connect(
+        host=config["HOST"] or "127.0.0.1",
+        port=config["PORT"] or 5432,
+        user=config["USER"] or "postgres",
+        password=config["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+    with admin:
+        exists = admin.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
+        ).fetchone()
+        if not exists:
+            admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
+def setup_django(database_url: str) -> None:
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "hub.settings.test"
+    if database_url.startswith("sqlite:///"):
+        Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    else:
+        ensure_postgres_database(database_url)
+    import django
+
+    django.setup()
+
+
+def sentence(rng, words, weights, length):
+    return " ".join(rng.choices(words, weights=weights, k=length)).capitalize() + "."
+
+
+def generate(total: int) -> None:
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.db.models.signals import post_save
+    from modelsearch.signal_handlers import post_save_signal_handler
+    from wagtail.models import Locale
+    from wagtail.signal_handlers import update_reference_index_on_save
+
+    from home.models import StandardPage
+    from hub.setup import setup_site
+
+    call_command("migrate", verbosity=0)
+    home = setup_site()
+    existing = StandardPage.objects.count()
+    if existing >= total:
+        print(f"Reusing {existing} pages.")
+        return
+    rng = random.Random(20_260_101)
+    languages = list(WORDS)
+    per_language = (total - existing) // len(languages) + 1
+    # Index once at the end (bulk), not page by page; skip the reference index.
+    post_save.disconnect(post_save_signal_handler, sender=StandardPage)
+    post_save.disconnect(update_reference_index_on_save)
+    started = time.perf_counter()
+    created = existing
+    for language in languages:
+        words = WORDS[language].split()
+        weights = [1 / rank for rank in range(1, len(words) + 1)]
+        parent = home.get_translation(Locale.objects.get(language_code=language))
+        rare_at = set(rng.sample(range(per_language), RARE_PAGES_PER_LANGUAGE))
+        with transaction.atomic():
+            for number in range(per_language):
+                if created >= total:
+                    break
+                paragraphs = [
+                    " ".join(sentence(rng, words, weights, rng.randint(8, 16)) for _ in range(4))
+                    for _ in range(3)
+                ]
+                if number in rare_at:
+                    paragraphs[1] += f" {RARE[language].capitalize()}."
+                title = sentence(rng, words, weights, rng.randint(3, 6))[:-1]
+                page = StandardPage(
+                    title=title,
+                    slug=f"bench-{language}-{number}",
+                    introduction=sentence(rng, words, weights, rng.randint(12, 20)),
+                    body=[("paragraph", f"<p>{text}</p>") for text in paragraphs],
+                )
+                parent.add_child(instance=page)
+                created += 1
+        print(f"  {language}: {created} pages, {time.perf_counter() - started:.0f} s")
+    post_save.connect(post_save_signal_handler, sender=StandardPage)
+    post_save.connect(update_reference_index_on_save)
+    started = time.perf_counter()
+    call_command("update_index", verbosity=0)
+    print(f"Indexed in {time.perf_counter() - started:.0f} s.")
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def measure(runs: int) -> list[tuple]:
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from search import engine, views
+    from search.facets import Filters
+
+    factory = RequestFactory()
+    rows = []
+    for language in WORDS:
+        common = WORDS[language].split()[0]
+        for kind, word in (("common", common), ("rare", RARE[language])):
+            with translation.override(language):
+                outcome = engine.search(word, language, Filters())
+                for _ in range(3):  # warm caches
+                    engine.search(word, language, Filters())
+                engine_times, view_times = [], []
+                for _ in range(runs):
+                    started = time.perf_counter()
+                    engine.search(word, language, Filters())
+                    engine_times.append((time.perf_counter() - started) * 1000)
+                    request = factory.get(f"/{language}/search/", {"q": word})
+                    request.user = AnonymousUser()
+                    started = time.perf_counter()
+                    response = views.search(request)
+                    response.render()
+                    view_times.append((time.perf_counter() - started) * 1000)
+            rows.append((language, kind, word, outcome.total, engine_times, view_times))
+    return rows
+
+
+def main():
+    args = parse_args()
+    setup_django(args.database_url)
+    from django.db import connection
+
+    from home.models import StandardPage
+
+    generate(args.pages)
+    vendor = connection.vendor
+    print(f"\n{vendor}: {StandardPage.objects.count()} pages; {args.runs} runs per word\n")
+    header = f"{'lang':4} {'word':6} {'query':12} {'results':>7}"
+    print(f"{header} | engine p50  p95 | view p50  p95 (ms)")
+    all_engine, all_view = [], []
+    for language, kind, word, total, engine_times, view_times in measure(args.runs):
+        all_engine += engine_times
+        all_view += view_times
+        print(
+            f"{language:4} {kind:6} {word:12} {total:7} | "
+            f"{statistics.median(engine_times):10.1f} {percentile(engine_times, 0.95):4.1f} | "
+            f"{statistics.median(view_times):8.1f} {percentile(view_times, 0.95):4.1f}"
+        )
+    print(
+        f"\nall: engine p95 {percentile(all_engine, 0.95):.1f} ms, "
+        f"view p95 {percentile(all_view, 0.95):.1f} ms (target < 100 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
