@@ -15,7 +15,16 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import RESOURCE_BLOCKS, RESULTS_BLOCKS, STORY_BLOCKS
-from hub.models import Country, Organisation, Region, SpaceType, Theme, TranslationStatusMixin
+from hub.models import (
+    Country,
+    Facet,
+    Organisation,
+    Region,
+    SearchableMixin,
+    SpaceType,
+    Theme,
+    TranslationStatusMixin,
+)
 
 from .choices import BusinessModel, Governance, Licence
 from .panels import case_study_edit_handler
@@ -45,7 +54,7 @@ class RelatedCase:
     page: "CaseStudyPage"
 
 
-class CaseStudyPage(TranslationStatusMixin, CaseStudyPresentationMixin, Page):
+class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentationMixin, Page):
     """One real space or initiative: where it is, what it is, its story and its results."""
 
     summary = models.TextField(
@@ -245,22 +254,30 @@ class CaseStudyPage(TranslationStatusMixin, CaseStudyPresentationMixin, Page):
     )
 
     edit_handler = case_study_edit_handler()
+    search_text_fields = (
+        ("summary", 2),
+        "city",
+        "region",
+        "country",
+        "space_type",
+        "themes",
+        "operator",
+        "context",
+        "challenge",
+        "approach",
+        "results",
+        "lessons",
+        "transfer",
+    )
+    search_facets = {
+        "country": Facet("country", _("Country")),
+        "theme": Facet("themes", _("Theme")),
+        "space_type": Facet("space_type", _("Type of space")),
+    }
     search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary", boost=2),
-        index.SearchField("city"),
-        index.AutocompleteField("city"),
-        index.SearchField("context"),
-        index.SearchField("challenge"),
-        index.SearchField("approach"),
-        index.SearchField("results"),
-        index.SearchField("lessons"),
-        index.SearchField("transfer"),
-        index.RelatedFields("country", [index.SearchField("name")]),
-        index.RelatedFields("region", [index.SearchField("name")]),
-        index.RelatedFields("space_type", [index.SearchField("name")]),
-        index.RelatedFields("themes", [index.SearchField("name")]),
+        *SearchableMixin.search_fields,
         index.FilterField("country"),
+        index.FilterField("themes"),
         index.FilterField("space_type"),
         index.FilterField("year_founded"),
     ]

@@ -40,6 +40,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.blocks import COUNTRY_FIGURE_BLOCKS, COUNTRY_SECTION_BLOCKS
 
 from .mixins import TranslationStatusMixin
+from .search import Facet, SearchableMixin
 from .taxonomy import Country, Organisation
 
 
@@ -110,7 +111,7 @@ class CountryProfilePageForm(WagtailAdminPageForm):
         )
 
 
-class CountryProfilePage(TranslationStatusMixin, Page):
+class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
     """One country of the network: overview, figures, framework, funding, contacts.
 
     Its case studies, the tools used there, its organisations and its number of spaces
@@ -202,14 +203,9 @@ class CountryProfilePage(TranslationStatusMixin, Page):
     )
     base_form_class = CountryProfilePageForm
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("overview"),
-        index.SearchField("legal_framework"),
-        index.SearchField("funding"),
-        index.RelatedFields("country", [index.SearchField("name")]),
-        index.FilterField("country"),
-    ]
+    search_text_fields = (("country", 2), "overview", "legal_framework", "funding")
+    search_facets = {"country": Facet("country", _("Country"))}
+    search_fields = [*SearchableMixin.search_fields, index.FilterField("country")]
     override_translatable_fields = [
         # The translated page points to the country's translation (seeded in every language).
         TranslatableField("country"),

@@ -18,7 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.blocks import GUIDE_BLOCKS
-from hub.models import TranslationStatusMixin
+from hub.models import Facet, SearchableMixin, TranslationStatusMixin
 from toolkit.choices import Audience, Stage
 from toolkit.fields import MultipleChoiceField
 from toolkit.forms import ExplainedRequiredFieldsMixin
@@ -74,7 +74,7 @@ class GuidePageForm(ExplainedRequiredFieldsMixin, WagtailAdminPageForm):
         return cleaned_data
 
 
-class GuidePage(TranslationStatusMixin, Page):
+class GuidePage(SearchableMixin, TranslationStatusMixin, Page):
     """A long-form how-to for building the network, in chapters."""
 
     summary = models.TextField(
@@ -134,12 +134,9 @@ class GuidePage(TranslationStatusMixin, Page):
     )
     base_form_class = GuidePageForm
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("chapters"),
-        index.FilterField("stage"),
-    ]
+    search_text_fields = (("summary", 2), "chapters")
+    search_facets = {"stage": Facet("stage", _("Network-building stage"))}
+    search_fields = [*SearchableMixin.search_fields, index.FilterField("stage")]
 
     override_translatable_fields = [
         TranslatableField("summary"),

@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.blocks import HOW_TO_BLOCKS
-from hub.models import TranslationStatusMixin
+from hub.models import Facet, SearchableMixin, TranslationStatusMixin
 from toolkit.choices import Stage, TimeNeeded
 from toolkit.forms import ExplainedRequiredFieldsMixin
 
@@ -26,7 +26,7 @@ class ToolPageForm(ExplainedRequiredFieldsMixin, WagtailAdminPageForm):
     pass
 
 
-class ToolPage(TranslationStatusMixin, Page):
+class ToolPage(SearchableMixin, TranslationStatusMixin, Page):
     """A tool to download and use: a charter template, a mapping survey, an event format..."""
 
     summary = models.TextField(
@@ -97,13 +97,9 @@ class ToolPage(TranslationStatusMixin, Page):
     )
     base_form_class = ToolPageForm
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("purpose"),
-        index.SearchField("how_to"),
-        index.FilterField("stage"),
-    ]
+    search_text_fields = (("summary", 2), "purpose", "how_to")
+    search_facets = {"stage": Facet("stage", _("Network-building stage"))}
+    search_fields = [*SearchableMixin.search_fields, index.FilterField("stage")]
 
     override_translatable_fields = [
         TranslatableField("summary"),
