@@ -10,6 +10,8 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
+from hub.workflows import ensure_review_workflow
+
 HOME_TITLE = "CoWorkMed Hub"
 HOME_INTRODUCTION = (
     "Case studies, guides and tools from a Mediterranean network of coworking spaces "
@@ -86,4 +88,5 @@ def setup_site() -> Page:
     ensure_locales()
     home = ensure_home_page()
     synchronise_trees()
+    ensure_review_workflow()
     return home
