@@ -17,6 +17,7 @@ import filetype
 from django import forms
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 # How far into a file browsers look when they sniff content; markup there is refused.
@@ -178,7 +179,32 @@ def check_document(uploaded) -> None:
         check_text(uploaded, extension)
 
 
+class SafeImageField(WagtailImageField):
+    """Wagtail's image field, but a file the image library chokes on is a form error.
+
+    Wagtail 8 lets some malformed files (a PNG cut short, a forged header) raise from
+    the image library while it measures them: a 500 instead of a message.
+    """
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except forms.ValidationError:
+            raise
+        except Exception as error:  # any failure to read it means "not an image"
+            raise forms.ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from error
+
+
 class SafeImageForm(BaseImageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None and type(field) is WagtailImageField:
+            # Wagtail builds the field itself (formfield_for_dbfield); swap in the guard.
+            field.__class__ = SafeImageField
+
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded and "file" in self.changed_data and hasattr(uploaded, "read"):
