@@ -43,6 +43,7 @@ ALLOWED_TAGS = {
 # Elements removed together with everything inside them.
 REMOVED_WITH_CONTENT = {"script", "style", "iframe", "object", "template", "noscript", "textarea"}
 ALLOWED_ATTRIBUTES = {
+    "*": set(),  # no generic attributes (the sanitiser would keep title and lang)
     "a": {"href", "id"},
     "embed": {"id", "format", "alt", "url"},
 }
