@@ -21,3 +21,16 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+def translate_page(page, locale, title, **fields):
+    """Translate ``page`` into ``locale`` through wagtail-localize and publish it."""
+    from wagtail_localize.operations import TranslationCreator
+
+    TranslationCreator(user=None, target_locales=[locale]).create_translations(page)
+    translated = page.get_translation(locale).specific
+    translated.title = title
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated
