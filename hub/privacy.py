@@ -1,11 +1,13 @@
 """Privacy follows content into every language tree.
 
 wagtail-localize keeps a not-yet-translated page in each locale as an *alias* of its
-source: the same content under another URL. Wagtail does not copy view restrictions
-to aliases, so a private English page would be readable, and listed in menus, at
-/fr/... . These handlers keep each alias's restrictions equal to its source's, when a
-restriction changes and when an alias is created. (A real translation is a page of its
-own: its editors decide its privacy.)
+source: the same content under another URL. When serving an alias Wagtail applies the
+source's view restrictions, but ``PageQuerySet.public()``, which menus, the language
+switcher, and later search, sitemaps, feeds and the API rely on, looks only at
+restrictions in the alias's own tree: the alias of a private page was listed in the
+French menu. These handlers copy each source's restrictions onto its aliases, when a
+restriction changes and when an alias is created, so that ``public()`` is right in every
+locale. (A real translation is a page of its own: its editors decide its privacy.)
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
