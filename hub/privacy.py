@@ -10,14 +10,28 @@ restriction changes and when an alias is created, so that ``public()`` is right 
 locale. (A real translation is a page of its own: its editors decide its privacy.)
 """
 
+from contextlib import contextmanager
+
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 
 _syncing = set()
+_paused = False
+
+
+@contextmanager
+def paused():
+    """No syncing while whole tables are loaded as they were (restoring a backup)."""
+    global _paused
+    previous, _paused = _paused, True
+    try:
+        yield
+    finally:
+        _paused = previous
 
 
 def sync_alias_restrictions(page_id: int) -> None:
-    if page_id in _syncing:
+    if _paused or page_id in _syncing:
         return
     _syncing.add(page_id)
     try:
