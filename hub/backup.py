@@ -152,6 +152,19 @@ def read_archive(archive_path: Path, workdir: Path) -> dict:
     return manifest
 
 
+def empty_database() -> None:
+    """Delete every row of every table (the schema stays), inside the current transaction."""
+    if connection.vendor == "postgresql":
+        # Deferred foreign-key checks still pending in this transaction forbid TRUNCATE:
+        # run them now, and defer them again for the load that follows.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 @contextmanager
 def _loading_fixtures():
     """Receivers that ignore ``raw`` (fixture loading) and would act on half-loaded data.
@@ -179,7 +192,7 @@ def restore_backup(archive_path: Path, rebuild_search_index: bool = True) -> dic
         call_command("migrate", interactive=False, verbosity=0)
         try:
             with transaction.atomic(), _loading_fixtures():
-                call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+                empty_database()
                 call_command("loaddata", str(workdir / DATA), verbosity=0)
                 # Models added since the backup get their content types and permissions.
                 for app_config in apps.get_app_configs():
