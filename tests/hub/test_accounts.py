@@ -138,3 +138,17 @@ def test_public_pages_do_not_ask_for_a_second_factor(home, client, superuser, se
     settings.ADMIN_2FA_REQUIRED = True
     client.force_login(superuser)
     assert client.get("/en/").status_code == 200
+
+
+def test_an_administrator_can_reset_a_lost_second_factor(superuser):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    TOTPDevice.objects.create(user=superuser, name="phone", confirmed=True)
+    out = io.StringIO()
+    call_command("reset_2fa", "editor", stdout=out)
+    assert "1 device(s) removed" in out.getvalue()
+    assert not TOTPDevice.objects.filter(user=superuser).exists()
+    with pytest.raises(CommandError, match="no user called"):
+        call_command("reset_2fa", "nobody")
