@@ -12,7 +12,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render, resolve_url
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -59,14 +59,10 @@ class AdminTwoFactorMiddleware(OTPMiddleware):
         user = request.user
         if not can_use_admin(user) or user.is_verified():
             return None
-        match = getattr(request, "resolver_match", None)
-        if match is None:
-            from django.urls import Resolver404, resolve
-
-            try:
-                match = resolve(request.path_info)
-            except Resolver404:
-                return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None  # the 404 page reveals nothing
         if match.url_name in OPEN_URL_NAMES:
             return None
         target = "hub_2fa_verify" if user_has_device(user, confirmed=True) else "hub_2fa_setup"
@@ -145,9 +141,9 @@ def setup(request):
         return response
     if user_has_device(request.user, confirmed=True):
         return redirect(f"{reverse('hub_2fa_verify')}?{urlencode({'next': _next_url(request)})}")
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": DEVICE_NAME}
-    )
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by("pk").last()
+    if device is None:
+        device = TOTPDevice.objects.create(user=request.user, confirmed=False, name=DEVICE_NAME)
     form = TokenForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
         device.confirmed = True
