@@ -123,4 +123,6 @@ PUBLIC_URLS = [
         ),
     ),
     PublicURL("login", localized("_util/login/"), {"next": free_text}),
+    PublicURL("admin login", st.just("/admin/login/"), {"next": free_text}),
+    PublicURL("admin password reset", st.just("/admin/password_reset/")),
 ]
