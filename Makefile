@@ -17,7 +17,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 TEST_SETTINGS := hub.settings.test
 
-.PHONY: help install setup run test lint format check-migrations lock messages catalogs clean bench-search
+.PHONY: help install setup run test lint format check-migrations lock messages catalogs clean bench-search backup restore load-test
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -73,6 +73,16 @@ lock: install ## Re-pin every dependency from requirements/*.in into requirement
 
 bench-search: install ## Search p95 at 10,000 pages in its own database (SQLite; BENCH_DATABASE_URL=postgres://... for PostgreSQL)
 	$(PY) bench/search_bench.py $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL),)
+
+backup: install ## Back up the database and media into one archive under var/backups/
+	$(MANAGE) backup_site
+
+restore: install ## Restore a backup: make restore ARCHIVE=var/backups/coworkmed-....tar.gz
+	@[ -n "$(ARCHIVE)" ] || { echo "Usage: make restore ARCHIVE=var/backups/<file>.tar.gz"; exit 2; }
+	$(MANAGE) restore_site "$(ARCHIVE)"
+
+load-test: install ## Load test: 20 users for 60 s against gunicorn on 127.0.0.1 (needs wrk)
+	$(PY) bench/load_test.py
 
 clean: ## Remove the virtualenv, caches and the local database and media (var/)
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

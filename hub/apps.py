@@ -6,3 +6,8 @@ class HubConfig(AppConfig):
     name = "hub"
     verbose_name = _("CoWorkMed Hub core")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from hub import privacy
+
+        privacy.connect()

@@ -13,6 +13,8 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
+from hub.workflows import ensure_review_workflow
+
 HOME_TITLE = "CoWorkMed Hub"
 HOME_INTRODUCTION = (
     "Case studies, guides and tools from a Mediterranean network of coworking spaces "
@@ -137,4 +139,5 @@ def setup_site(*, taxonomies: bool = True) -> Page:
     synchronise_trees()
     if taxonomies:
         ensure_taxonomies()
+    ensure_review_workflow()
     return home

@@ -1,9 +1,12 @@
-"""Admin registration of the shared taxonomies, grouped under one menu."""
+"""Admin registration: the shared taxonomies (one menu) and the two-factor views."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from hub import two_factor
 from hub.models import Country, Organisation, Region, SpaceType, Theme
 
 
@@ -51,3 +54,11 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path("2fa/verify/", two_factor.verify, name="hub_2fa_verify"),
+        path("2fa/setup/", two_factor.setup, name="hub_2fa_setup"),
+    ]

@@ -323,3 +323,16 @@ def make_standard_page(parent, title, introduction="", paragraphs=(), **kwargs):
     )
     parent.add_child(instance=page)
     return page
+
+
+def translate_page(page, locale, title, **fields):
+    """Translate ``page`` into ``locale`` through wagtail-localize and publish it."""
+    from wagtail_localize.operations import TranslationCreator
+
+    TranslationCreator(user=None, target_locales=[locale]).create_translations(page)
+    translated = page.get_translation(locale).specific
+    translated.title = title
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated

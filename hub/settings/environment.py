@@ -70,6 +70,8 @@ class Environment:
     admin_username: str
     admin_email: str
     admin_password: str
+    admin_2fa_required: bool
+    session_cookie_age: int
 
 
 def read_environment() -> Environment:
@@ -90,6 +92,8 @@ def read_environment() -> Environment:
         admin_username=_str("ADMIN_USERNAME", "admin"),
         admin_email=_str("ADMIN_EMAIL", "admin@example.org"),
         admin_password=_str("ADMIN_PASSWORD"),
+        admin_2fa_required=_bool("ADMIN_2FA_REQUIRED", False),
+        session_cookie_age=_int("SESSION_COOKIE_AGE", 60 * 60 * 12),
     )
 
 

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -23,9 +24,12 @@ def page_versions(request, page) -> dict[str, Page]:
         cache = {}
         setattr(request, _CACHE_ATTR, cache)
     if page.pk not in cache:
+        # Live and public only: a draft or a private translation must not leak its
+        # address through the switcher or hreflang (the page being viewed stays).
         versions = (
             Page.objects.live()
             .filter(translation_key=page.translation_key)
+            .filter(~Page.objects.all().private_q() | Q(pk=page.pk))
             .select_related("locale")
             .only("id", "url_path", "translation_key", "locale", "alias_of", "live", "path")
         )
@@ -98,7 +102,7 @@ def main_navigation(context):
     items = []
     if site is not None:
         home = site.root_page.localized
-        children = home.get_children().live().in_menu().only("id", "title", "url_path")
+        children = home.get_children().live().public().in_menu().only("id", "title", "url_path")
         items = [(child.title, child.get_url(request)) for child in children]
     request._hub_main_navigation = items
     return items
