@@ -36,10 +36,11 @@ install: $(VENV)/.installed ## Create the virtualenv and install the pinned depe
 catalogs: install ## Compile the interface translations (locale/*.po to .mo)
 	$(MANAGE) compile_catalogs
 
-setup: install catalogs ## Migrate, create locales, home pages and admin, collect static files
+setup: install catalogs ## Migrate, create locales, home pages, roles and admin, collect static files
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_site
+	$(MANAGE) setup_roles
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
 run: setup ## Run the site with demo content on http://$(HOST):$(PORT)

@@ -4,12 +4,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
 
 from hub.blocks import BODY_BLOCKS
 from hub.models import TranslationStatusMixin
+from hub.translation import PAGE_TRANSLATABLE_FIELDS
+from hub.translation.routing import LocaleFallbackRoutingMixin
 
 
-class HomePage(TranslationStatusMixin, Page):
+class HomePage(LocaleFallbackRoutingMixin, TranslationStatusMixin, Page):
     """The home page of one language tree (one per locale)."""
 
     introduction = models.TextField(
@@ -21,6 +24,11 @@ class HomePage(TranslationStatusMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    override_translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("introduction"),
+        TranslatableField("body"),
+    ]
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
@@ -44,6 +52,11 @@ class StandardPage(TranslationStatusMixin, Page):
         *Page.search_fields,
         index.SearchField("introduction"),
         index.SearchField("body"),
+    ]
+    override_translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("introduction"),
+        TranslatableField("body"),
     ]
 
     template = "pages/standard_page.html"

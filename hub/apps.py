@@ -6,3 +6,6 @@ class HubConfig(AppConfig):
     name = "hub"
     verbose_name = _("CoWorkMed Hub core")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

@@ -25,3 +25,7 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Without a DeepL key, no machine drafts: the local translator is for development only.
+if not ENV.deepl_api_key:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
