@@ -162,7 +162,8 @@ def upload_pofile(request, translation_id):
         messages.error(
             request,
             _(
-                "This PO file was not downloaded from this translation: its header has no translation identifier."
+                "This PO file was not downloaded from this translation: its header has "
+                "no translation identifier."
             ),
         )
         return redirect(next_url)
