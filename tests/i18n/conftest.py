@@ -79,3 +79,18 @@ def french_translator(roles, make_user):
 @pytest.fixture
 def about(home):
     return make_page(home)
+
+
+def refused(response) -> bool:
+    """Wagtail's admin answers a PermissionDenied with a redirect to the dashboard and a
+    "Sorry, you do not have permission" message (a 403 for scripts)."""
+    from django.contrib.messages import get_messages
+
+    if response.status_code == 403:
+        return True
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    return (
+        response.status_code == 302
+        and response["Location"] == "/admin/"
+        and any("do not have permission" in m for m in messages)
+    )
