@@ -3,7 +3,8 @@
 ``setup_roles()`` (``manage.py setup_roles``, run by ``make run``) creates the groups and
 sets their permissions to exactly what is listed here, so running it again repairs a
 group that was changed by hand. Memberships are never touched. Other groups can be made
-in the admin for other needs.
+in the admin for other needs. Wagtail's own "Moderators" group (from its initial
+migration) is left as it is; Wagtail's "Editors" group becomes the hub's.
 
 - Editors: pages of every locale (add, change, publish, lock, unlock, delete); start
   translations (``submit_translation``); every snippet (add, change, delete, publish);
@@ -181,13 +182,16 @@ def role_specs() -> list[RoleSpec]:
     return specs
 
 
-def _apply(spec: RoleSpec) -> tuple[Group, bool]:
+def _apply(spec: RoleSpec) -> tuple[Group, str]:
+    """Give the group exactly ``spec``; returns it and "created", "updated" or "up to date"."""
     group, created = Group.objects.get_or_create(name=spec.name)
+    changed = set(group.permissions.all()) != spec.permissions
     group.permissions.set(spec.permissions)
 
     current = set(
         GroupPagePermission.objects.filter(group=group).values_list("page_id", "permission_id")
     )
+    changed |= current != spec.page_permissions
     for page_id, permission_id in current - spec.page_permissions:
         GroupPagePermission.objects.filter(
             group=group, page_id=page_id, permission_id=permission_id
@@ -202,6 +206,7 @@ def _apply(spec: RoleSpec) -> tuple[Group, bool]:
             "collection_id", "permission_id"
         )
     )
+    changed |= current != spec.collection_permissions
     for collection_id, permission_id in current - spec.collection_permissions:
         GroupCollectionPermission.objects.filter(
             group=group, collection_id=collection_id, permission_id=permission_id
@@ -212,10 +217,10 @@ def _apply(spec: RoleSpec) -> tuple[Group, bool]:
         )
         for collection_id, permission_id in spec.collection_permissions - current
     )
-    return group, created
+    return group, "created" if created else "updated" if changed else "up to date"
 
 
 @transaction.atomic
-def setup_roles() -> list[tuple[Group, bool, list[str]]]:
-    """Create or repair every role; returns (group, created, notes) for each."""
+def setup_roles() -> list[tuple[Group, str, list[str]]]:
+    """Create or repair every role; returns (group, what was done, notes) for each."""
     return [(*_apply(spec), spec.notes) for spec in role_specs()]

@@ -11,8 +11,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        for group, created, notes in setup_roles():
-            state = "created" if created else "up to date"
+        for group, state, notes in setup_roles():
             self.stdout.write(f"{group.name}: {state}")
             for note in notes:
                 self.stdout.write(self.style.WARNING(f"  {group.name}: {note}"))
