@@ -349,7 +349,7 @@ class _Builder:
     def snippet_rows(self) -> list[CoverageRow]:
         rows = []
         for model in translatable_snippet_models():
-            queryset = model.objects.select_related().order_by("pk")
+            queryset = model.objects.select_related("locale").order_by("pk")
             if issubclass(model, ClusterableModel):
                 queryset = queryset.prefetch_related(
                     *(relation.get_accessor_name() for relation in get_all_child_relations(model))
