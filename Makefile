@@ -63,8 +63,10 @@ check-migrations: install ## Django system checks and a check for missing migrat
 test: lint check-migrations catalogs ## Run every check and the whole test suite (SQLite, or DATABASE_URL)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-messages: install ## Extract interface strings into locale/*/LC_MESSAGES/django.po
-	$(MANAGE) makemessages --all --no-obsolete --ignore '$(VENV)/*' --ignore 'var/*'
+messages: install ## Extract interface strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext), list what to translate
+	$(MANAGE) makemessages --all --no-obsolete --add-location file \
+		--ignore '$(VENV)/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'node_modules/*'
+	-$(MANAGE) check_catalogs
 
 lock: install ## Re-pin every dependency from requirements/*.in into requirements/lock.txt
 	$(PY) -m pip install --quiet pip-tools

@@ -15,8 +15,12 @@ register = template.Library()
 
 def _original(request, page, language_code):
     """(url, language code, language name in the visitor's language) of a page version."""
-    info = get_language_info(language_code)
-    return page.get_url(request), language_code, info["name_translated"]
+    name = str(get_language_info(language_code)["name_translated"])
+    if not translation.get_language().startswith("en"):
+        # In French, Italian, Spanish, Greek and Croatian a language name is a common
+        # noun: "Lire l'original (anglais)", not "(Anglais)".
+        name = name[:1].lower() + name[1:]
+    return page.get_url(request), language_code, name
 
 
 @register.inclusion_tag("components/_translation_notice.html", takes_context=True)

@@ -163,7 +163,7 @@ def as_slug(translated: str, source_slug: str) -> str:
 class LocalDraftTranslator(BaseMachineTranslator):
     """Glossary terms replaced, every string marked: a visible draft for development."""
 
-    display_name = gettext_lazy("local draft translator")
+    display_name = gettext_lazy("the local draft translator")
 
     def can_translate(self, source_locale, target_locale):
         return base_language(source_locale.language_code) != base_language(

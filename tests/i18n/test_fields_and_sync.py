@@ -29,8 +29,11 @@ def test_page_types_declare_their_translatable_fields(model):
 
 def test_every_text_block_yields_segments(about):
     segments = extract_segments(about.specific)
-    strings = {s.path.split(".")[-1] if "." in s.path else s.path: s.render_text()
-               for s in segments if isinstance(s, StringSegmentValue)}
+    strings = {
+        s.path.split(".")[-1] if "." in s.path else s.path: s.render_text()
+        for s in segments
+        if isinstance(s, StringSegmentValue)
+    }
     texts = [s.render_text() for s in segments if isinstance(s, StringSegmentValue)]
     assert "Why a coworking space?" in texts  # heading
     assert "A fab lab is a third place." in texts  # paragraph (rich text)
@@ -48,7 +51,11 @@ def test_every_text_block_yields_segments(about):
 def test_home_page_body_yields_segments(home):
     home.body = [("quote", {"quote": "Work together.", "source": "The network"})]
     home.save_revision().publish()
-    texts = [s.render_text() for s in extract_segments(home.specific) if isinstance(s, StringSegmentValue)]
+    texts = [
+        s.render_text()
+        for s in extract_segments(home.specific)
+        if isinstance(s, StringSegmentValue)
+    ]
     assert {"CoWorkMed Hub", "Work together.", "The network"} <= set(texts)
 
 

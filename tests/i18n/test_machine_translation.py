@@ -53,8 +53,14 @@ def test_glossary_has_the_networks_terms_in_six_languages():
         "hr": "treći prostor",
     }
     english = {term["en"] for term in glossary.terms}
-    assert {"coworking space", "fab lab", "rural hub", "living lab", "incubator",
-            "community manager"} <= english
+    assert {
+        "coworking space",
+        "fab lab",
+        "rural hub",
+        "living lab",
+        "incubator",
+        "community manager",
+    } <= english
     assert "fab lab\tfab lab" in glossary.tsv("en", "fr").splitlines()
 
 
@@ -149,7 +155,7 @@ def test_machine_draft_shows_a_notice_until_reviewed(
 
     html = client.get(page.url).text
     assert '<div class="notice notice--machine" role="note">' in html
-    assert '[MT-FR] Why a <a' not in html  # the heading is plain text
+    assert "[MT-FR] Why a <a" not in html  # the heading is plain text
     assert "[MT-FR] Why a espace de coworking?" in html
     assert 'href="/en/about/" hreflang="en"' in html  # the original
 
@@ -193,7 +199,11 @@ def test_review_page_offers_the_reviewers_action_on_the_page_header(
 
 
 def test_a_translator_cannot_review_another_language(
-    french, croatian_translator, french_translator, client, editor_client,
+    french,
+    croatian_translator,
+    french_translator,
+    client,
+    editor_client,
     django_capture_on_commit_callbacks,
 ):
     _machine_translate(editor_client, french, django_capture_on_commit_callbacks)
@@ -242,8 +252,11 @@ class FakeDeepL:
                 "glossary_id": "gl-1",
                 "name": body["name"],
                 "dictionaries": [
-                    {"source_lang": d["source_lang"], "target_lang": d["target_lang"],
-                     "entry_count": len(d["entries"].splitlines())}
+                    {
+                        "source_lang": d["source_lang"],
+                        "target_lang": d["target_lang"],
+                        "entry_count": len(d["entries"].splitlines()),
+                    }
                     for d in body["dictionaries"]
                 ],
             }
@@ -262,6 +275,11 @@ class FakeDeepL:
         response.status_code = status
         response._content = b"" if payload is None else json.dumps(payload).encode()
         return response
+
+
+def _translate_call(fake):
+    """The form data of the first /v2/translate request."""
+    return next(kw for _m, url, kw in fake.calls if url.endswith("/v2/translate"))["data"]
 
 
 @pytest.fixture
@@ -283,7 +301,11 @@ def test_deepl_creates_the_glossary_once_and_uses_it(deepl):
     assert result[strings[0]].data == "FR(A fab lab in a third place.)"
     assert result[strings[1]].data == "frabout-the-network"  # a slug stays a slug
 
-    created = [call for call in deepl.calls if call[:2] == ("POST", "https://api-free.deepl.com/v3/glossaries")]
+    created = [
+        call
+        for call in deepl.calls
+        if call[:2] == ("POST", "https://api-free.deepl.com/v3/glossaries")
+    ]
     assert len(created) == 1
     body = created[0][2]["json"]
     assert body["name"] == f"coworkmed-hub-{load_glossary().digest}"
@@ -292,7 +314,7 @@ def test_deepl_creates_the_glossary_once_and_uses_it(deepl):
     )
     assert "third place\ttiers-lieu" in english_french["entries"].splitlines()
     assert not any(d["target_lang"] == "hr" for d in body["dictionaries"])  # not offered
-    translate = [call for call in deepl.calls if call[1].endswith("/v2/translate")][0][2]["data"]
+    translate = _translate_call(deepl)
     assert (translate["source_lang"], translate["target_lang"]) == ("EN", "FR")
     assert translate["glossary_id"] == "gl-1"
     assert translate["tag_handling"] == "xml"
@@ -306,8 +328,11 @@ def test_deepl_reuses_its_glossary_and_deletes_stale_ones(deepl):
     name = f"coworkmed-hub-{load_glossary().digest}"
     deepl.glossaries = [
         {"glossary_id": "old", "name": "coworkmed-hub-000000000000", "dictionaries": []},
-        {"glossary_id": "current", "name": name,
-         "dictionaries": [{"source_lang": "en", "target_lang": "fr", "entry_count": 19}]},
+        {
+            "glossary_id": "current",
+            "name": name,
+            "dictionaries": [{"source_lang": "en", "target_lang": "fr", "entry_count": 19}],
+        },
         {"glossary_id": "other", "name": "someone-elses", "dictionaries": []},
     ]
     translator = get_machine_translator()
@@ -316,14 +341,14 @@ def test_deepl_reuses_its_glossary_and_deletes_stale_ones(deepl):
     assert ("DELETE", "old") in methods
     assert ("DELETE", "other") not in methods
     assert not any(method == "POST" and url == "glossaries" for method, url in methods)
-    translate = [call for call in deepl.calls if call[1].endswith("/v2/translate")][0][2]["data"]
+    translate = _translate_call(deepl)
     assert translate["glossary_id"] == "current"
 
 
 def test_deepl_targets_english_as_british_english(deepl):
     translator = get_machine_translator()
     translator.translate(_locale("fr"), _locale("en"), [StringValue("Bonjour")])
-    translate = [call for call in deepl.calls if call[1].endswith("/v2/translate")][0][2]["data"]
+    translate = _translate_call(deepl)
     assert translate["target_lang"] == "EN-GB"
 
 
@@ -333,9 +358,7 @@ def test_deepl_is_not_offered_for_a_language_it_does_not_support(deepl):
     assert not translator.can_translate(_locale("en"), _locale("hr"))
 
 
-def test_deepl_failure_is_a_message_and_changes_nothing(
-    deepl, french, locales, editor_client
-):
+def test_deepl_failure_is_a_message_and_changes_nothing(deepl, french, locales, editor_client):
     deepl.fail_translate = 456
     edit_url = french.get_target_instance_edit_url()
     response = editor_client.post(
@@ -370,5 +393,5 @@ def test_deepl_translates_without_the_glossary_when_it_cannot_be_made(deepl, mon
     monkeypatch.setattr(machine.requests, "request", no_glossaries)
     translator = get_machine_translator()
     result = translator.translate(_locale("en"), _locale("fr"), [StringValue("Hello")])
-    assert list(result.values())[0].data == "FR(Hello)"
+    assert next(iter(result.values())).data == "FR(Hello)"
     assert "glossary_id" not in deepl.calls[-1][2]["data"]

@@ -14,9 +14,7 @@ from .conftest import FRENCH
 
 def _submit(client, page, locale, capture):
     with capture(execute=True):
-        response = client.post(
-            f"/admin/localize/submit/page/{page.pk}/", {"locales": [locale.pk]}
-        )
+        response = client.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [locale.pk]})
     assert response.status_code == 302, response.content
     return Translation.objects.get(source__object_id=page.translation_key, target_locale=locale)
 
@@ -58,7 +56,7 @@ def test_po_round_trip_publishes_the_french_page(
     if shutil.which("msgfmt"):
         path = tmp_path / "exported.po"
         path.write_text(exported, encoding="utf-8")
-        check = subprocess.run(  # noqa: S603
+        check = subprocess.run(
             [shutil.which("msgfmt"), "--check", "-o", "/dev/null", str(path)],
             capture_output=True,
             text=True,
@@ -71,7 +69,10 @@ def test_po_round_trip_publishes_the_french_page(
         entry.msgstr = FRENCH[entry.msgid]
     notes = _upload(editor_client, french, str(po).encode())
     assert ("success", "7 translations imported from the PO file.") in notes
-    assert StringTranslation.objects.filter(locale=locales["fr"], translation_type="manual").count() == 7
+    assert (
+        StringTranslation.objects.filter(locale=locales["fr"], translation_type="manual").count()
+        == 7
+    )
 
     target = french.get_target_instance()
     with django_capture_on_commit_callbacks(execute=True):
@@ -79,8 +80,13 @@ def test_po_round_trip_publishes_the_french_page(
     assert response.status_code == 302
 
     html = client.get("/fr/a-propos/").text
-    for text in ["À propos du réseau", "Pourquoi un espace de coworking ?", "tiers-lieu",
-                 "L&#x27;espace est devenu le salon du village.", "Une gérante"]:
+    for text in [
+        "À propos du réseau",
+        "Pourquoi un espace de coworking ?",
+        "tiers-lieu",
+        "L&#x27;espace est devenu le salon du village.",
+        "Une gérante",
+    ]:
         assert text in html
     assert "Why a coworking space?" not in html
     assert 'role="note"' not in html  # neither "not translated" nor "machine" notice
@@ -91,9 +97,11 @@ def test_po_round_trip_publishes_the_french_page(
 def test_msgfmt_accepts_the_exported_file(editor_client, french, tmp_path):
     path = tmp_path / "fr.po"
     path.write_text(_download(editor_client, french), encoding="utf-8")
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [shutil.which("msgfmt"), "--check", "--statistics", "-o", "/dev/null", str(path)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "7 untranslated messages" in result.stderr
@@ -107,16 +115,16 @@ def test_fuzzy_and_empty_entries_are_not_imported(editor_client, french, locales
     notes = _upload(editor_client, french, str(po).encode())
     assert ("success", "1 translation imported from the PO file.") in notes
     assert ("warning", "1 entry marked fuzzy (needs work) was not imported.") in notes
-    assert list(StringTranslation.objects.filter(locale=locales["fr"]).values_list("data", flat=True)) == [
-        "À propos du réseau"
-    ]
+    assert list(
+        StringTranslation.objects.filter(locale=locales["fr"]).values_list("data", flat=True)
+    ) == ["À propos du réseau"]
 
 
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00binary", "This file is not a valid PO file."),
-        (b"msgid \"a\"\nmsgstr \"b\" extra\n", "This file is not a valid PO file."),
+        (b'msgid "a"\nmsgstr "b" extra\n', "This file is not a valid PO file."),
         (
             b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
             b'msgid "About the network"\nmsgstr "Hacked"\n',
@@ -163,5 +171,7 @@ def test_entries_for_an_older_source_are_reported(editor_client, french):
     po[0].msgstr = "À propos du réseau"
     notes = _upload(editor_client, french, str(po).encode())
     assert ("success", "1 translation imported from the PO file.") in notes
-    assert any(level == "warning" and "no longer match" in text or "no longer matches" in text
-               for level, text in notes)
+    assert any(
+        (level == "warning" and "no longer match" in text) or "no longer matches" in text
+        for level, text in notes
+    )

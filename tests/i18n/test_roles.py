@@ -6,7 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from hub.roles import EDITORS, REVIEWERS, setup_roles, translators_group_name
+from hub.roles import EDITORS, REVIEWERS, setup_roles
 from tests.snippetapp.models import Label
 
 from .conftest import refused, start_translation
@@ -81,8 +81,11 @@ def test_each_translators_group_uploads_into_its_own_collection(roles):
     assert media == {
         ("Root", "choose_image"),
         ("Root", "choose_document"),
-        *{("Hrvatski", f"{action}_{kind}") for action in ["add", "change", "delete", "choose"]
-          for kind in ["image", "document"]},
+        *{
+            ("Hrvatski", f"{action}_{kind}")
+            for action in ["add", "change", "delete", "choose"]
+            for kind in ["image", "document"]
+        },
     }
     editors = set(
         GroupCollectionPermission.objects.filter(group=roles[EDITORS]).values_list(
@@ -100,7 +103,9 @@ def test_setup_roles_repairs_a_group_changed_by_hand(roles):
     collection.name = "Hrvatski (HR)"
     collection.save()
     setup_roles()
-    assert GroupPagePermission.objects.filter(group=group, permission__codename="publish_page").exists()
+    assert GroupPagePermission.objects.filter(
+        group=group, permission__codename="publish_page"
+    ).exists()
     assert not group.permissions.filter(codename="submit_translation").exists()
     assert Collection.objects.filter(name__startswith="Hrvatski").count() == 1  # found again
 
@@ -179,7 +184,10 @@ def test_croatian_translator_translates_and_publishes_a_croatian_page(
         content_type="application/x-www-form-urlencoded",
     )
     assert response.status_code == 201
-    assert client.get(f"/admin/localize/translate/{translation.pk}/pofile/download/").status_code == 200
+    assert (
+        client.get(f"/admin/localize/translate/{translation.pk}/pofile/download/").status_code
+        == 200
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/admin/pages/{croatian.pk}/edit/", {"action": "publish"})
     assert response.status_code == 302
@@ -188,7 +196,9 @@ def test_croatian_translator_translates_and_publishes_a_croatian_page(
     assert "O mreži" in client.get(croatian.url).text
 
 
-def test_croatian_translator_sees_only_the_croatian_tree(about, locales, croatian_translator, client):
+def test_croatian_translator_sees_only_the_croatian_tree(
+    about, locales, croatian_translator, client
+):
     client.force_login(croatian_translator)
     croatian_home = Page.objects.get(depth=2, locale=locales["hr"])
     assert client.get(f"/admin/pages/{croatian_home.pk}/").status_code == 200

@@ -37,7 +37,9 @@ def test_deleted_alias_of_a_child_page_falls_back_too(about, locales, client):
 def test_a_page_that_exists_only_in_french(home, locales, client):
     french_home = home.get_translation(locales["fr"])
     local = french_home.add_child(
-        instance=StandardPage(title="Fête des tiers-lieux", slug="fete", introduction="Le programme.")
+        instance=StandardPage(
+            title="Fête des tiers-lieux", slug="fete", introduction="Le programme."
+        )
     )
     local.save_revision().publish()
     assert client.get("/fr/fete/").status_code == 200
@@ -86,7 +88,9 @@ def test_a_language_without_a_home_page_shows_the_english_home(home, locales, cl
 
 
 @pytest.mark.parametrize("code", ["fr", "it", "es", "el", "hr"])
-def test_translated_page_has_no_notice(code, about, locales, client, django_capture_on_commit_callbacks):
+def test_translated_page_has_no_notice(
+    code, about, locales, client, django_capture_on_commit_callbacks
+):
     translation = start_translation(about, locales[code], django_capture_on_commit_callbacks)
     page = translation.get_target_instance()
     html = client.get(page.url).text
