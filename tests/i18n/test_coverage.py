@@ -189,10 +189,10 @@ def test_report_lists_filters_and_exports(content, editor_client):
     assert len(table) == 2
 
 
-@pytest.mark.parametrize("query", ["status=bogus", "locale=xx&type=nope", "p=999", "p=abc"])
-def test_report_survives_bad_query_strings(content, editor_client, query):
-    response = editor_client.get(f"/admin/translation/coverage/?{query}")
-    assert response.status_code == 200
+def test_report_survives_bad_query_strings(content, editor_client):
+    for query in ["status=bogus", "locale=xx&type=nope", "p=999", "p=abc", "export=pdf"]:
+        response = editor_client.get(f"/admin/translation/coverage/?{query}")
+        assert response.status_code == 200, query
 
 
 def test_translators_see_their_own_queue_first(content, croatian_translator, client):

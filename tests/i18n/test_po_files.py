@@ -120,29 +120,28 @@ def test_fuzzy_and_empty_entries_are_not_imported(editor_client, french, locales
     ) == ["À propos du réseau"]
 
 
-@pytest.mark.parametrize(
-    ("content", "expected"),
-    [
-        (b"\x89PNG\r\n\x1a\n\x00\x00binary", "This file is not a valid PO file."),
-        (b'msgid "a"\nmsgstr "b" extra\n', "This file is not a valid PO file."),
-        (
-            b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-            b'msgid "About the network"\nmsgstr "Hacked"\n',
-            "its header has no translation identifier",
-        ),
-        (
-            b'msgid ""\nmsgstr ""\n"X-WagtailLocalize-TranslationID: '
-            b'00000000-0000-0000-0000-000000000000\\n"\n\n'
-            b'msgid "About the network"\nmsgstr "Hacked"\n',
-            "belongs to another translation",
-        ),
-    ],
-    ids=["binary", "syntax-error", "no-header", "other-translation"],
-)
-def test_bad_uploads_get_a_message_and_change_nothing(editor_client, french, content, expected):
-    notes = _upload(editor_client, french, content)
-    assert any(level == "error" and expected in text for level, text in notes), notes
-    assert not StringTranslation.objects.exists()
+BAD_FILES = {
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00binary", "This file is not a valid PO file."),
+    "syntax error": (b'msgid "a"\nmsgstr "b" extra\n', "This file is not a valid PO file."),
+    "no header": (
+        b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        b'msgid "About the network"\nmsgstr "Hacked"\n',
+        "its header has no translation identifier",
+    ),
+    "other translation": (
+        b'msgid ""\nmsgstr ""\n"X-WagtailLocalize-TranslationID: '
+        b'00000000-0000-0000-0000-000000000000\\n"\n\n'
+        b'msgid "About the network"\nmsgstr "Hacked"\n',
+        "belongs to another translation",
+    ),
+}
+
+
+def test_bad_uploads_get_a_message_and_change_nothing(editor_client, french):
+    for case, (content, expected) in BAD_FILES.items():
+        notes = _upload(editor_client, french, content)
+        assert notes[-1][0] == "error" and expected in notes[-1][1], (case, notes)
+        assert not StringTranslation.objects.exists(), case
 
 
 def test_upload_without_a_file_gets_a_message(editor_client, french):
