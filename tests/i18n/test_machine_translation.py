@@ -395,3 +395,20 @@ def test_deepl_translates_without_the_glossary_when_it_cannot_be_made(deepl, mon
     result = translator.translate(_locale("en"), _locale("fr"), [StringValue("Hello")])
     assert next(iter(result.values())).data == "FR(Hello)"
     assert "glossary_id" not in deepl.calls[-1][2]["data"]
+
+
+def test_sync_with_a_failing_deepl_changes_nothing(deepl, french, locales, about, editor_client):
+    deepl.fail_translate = 429
+    about.title = "About the whole network"
+    about.save_revision().publish()
+    extracted = french.source.last_updated_at
+    response = editor_client.post(
+        f"/admin/localize/update/{french.source.pk}/",
+        {"use_machine_translation": "on", "publish_translations": "on"},
+    )
+    assert response.status_code == 302
+    notes = [str(m) for m in get_messages(response.wsgi_request)]
+    assert notes[-1] == "DeepL received too many requests. Please try again in a minute."
+    french.source.refresh_from_db()
+    assert french.source.last_updated_at == extracted  # rolled back
+    assert not StringTranslation.objects.filter(locale=locales["fr"]).exists()
