@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils.translation import trans_real
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 
@@ -45,6 +47,13 @@ def start_translation(page, locale, django_capture_on_commit_callbacks, user=Non
     with django_capture_on_commit_callbacks(execute=True):
         TranslationCreator(user=user, target_locales=[locale]).create_translations(page)
     return Translation.objects.get(source__object_id=page.translation_key, target_locale=locale)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogs():
+    """The .mo files are build products (``make catalogs``); a bare pytest run compiles them."""
+    call_command("compile_catalogs", verbosity=0)
+    trans_real._translations = {}  # forget catalogs loaded before they were compiled
 
 
 @pytest.fixture

@@ -6,20 +6,12 @@ import polib
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.utils.translation import trans_real
 
 from hub.catalogs import check_catalogs
 
 from .conftest import start_translation
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def compiled():
-    """The .mo files are build products (make catalogs); compile them for a bare pytest run."""
-    call_command("compile_catalogs", verbosity=0)
-    trans_real._translations = {}  # forget catalogs loaded before they were compiled
 
 
 def test_every_catalog_is_complete_and_nothing_is_fuzzy():
