@@ -36,10 +36,11 @@ install: $(VENV)/.installed ## Create the virtualenv and install the pinned depe
 catalogs: install ## Compile the interface translations (locale/*.po to .mo)
 	$(MANAGE) compile_catalogs
 
-setup: install catalogs ## Migrate, create locales, home pages and admin, load the demo content (empty site only), collect static files
+setup: install catalogs ## Migrate, create locales, home pages, roles and admin, load the demo content (empty site only), collect static files
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_site
+	$(MANAGE) setup_roles
 	$(MANAGE) load_demo_content --if-empty
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
@@ -63,8 +64,10 @@ check-migrations: install ## Django system checks and a check for missing migrat
 test: lint check-migrations catalogs ## Run every check and the whole test suite (SQLite, or DATABASE_URL)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-messages: install ## Extract interface strings into locale/*/LC_MESSAGES/django.po
-	$(MANAGE) makemessages --all --no-obsolete --ignore '$(VENV)/*' --ignore 'var/*'
+messages: install ## Extract interface strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext), list what to translate
+	$(MANAGE) makemessages --all --no-obsolete --add-location file \
+		--ignore '$(VENV)/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'node_modules/*'
+	-$(MANAGE) check_catalogs
 
 lock: install ## Re-pin every dependency from requirements/*.in into requirements/lock.txt
 	$(PY) -m pip install --quiet pip-tools

@@ -3,12 +3,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail_localize.fields import TranslatableField
 
 from hub.blocks import BODY_BLOCKS
 from hub.models import SearchableMixin, TranslationStatusMixin
+from hub.translation import PAGE_TRANSLATABLE_FIELDS
+from hub.translation.routing import LocaleFallbackRoutingMixin
 
 
-class HomePage(SearchableMixin, TranslationStatusMixin, Page):
+class HomePage(LocaleFallbackRoutingMixin, SearchableMixin, TranslationStatusMixin, Page):
     """The home page of one language tree (one per locale)."""
 
     introduction = models.TextField(
@@ -20,6 +23,11 @@ class HomePage(SearchableMixin, TranslationStatusMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_text_fields = (("introduction", 2), "body")
+    override_translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("introduction"),
+        TranslatableField("body"),
+    ]
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
@@ -45,6 +53,11 @@ class StandardPage(SearchableMixin, TranslationStatusMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_text_fields = (("introduction", 2), "body")
+    override_translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("introduction"),
+        TranslatableField("body"),
+    ]
 
     template = "pages/standard_page.html"
     parent_page_types = ["home.HomePage", "home.StandardPage"]

@@ -11,3 +11,4 @@ class HubConfig(AppConfig):
         from hub import privacy
 
         privacy.connect()
+        from . import checks  # noqa: F401  (registers the system checks)

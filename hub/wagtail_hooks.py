@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from hub import two_factor
 from hub.models import Country, Organisation, Region, SpaceType, Theme
+from hub.translation import hooks as translation_hooks  # noqa: F401  (registers them)
 
 
 class CountryViewSet(SnippetViewSet):

@@ -245,14 +245,16 @@ def search_backends(search_url: str) -> dict:
 
 WAGTAILSEARCH_BACKENDS = search_backends(ENV.search_url)
 
-# Translation (wagtail-localize)
+# Translation (wagtail-localize): machine drafts from DeepL with the network's glossary
+# (hub/glossary.yaml) when DEEPL_API_KEY is set, else a local glossary-only translator
+# that marks its output (production.py switches it off). See docs/translation.md.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
     {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "CLASS": "hub.translation.machine.DeepLGlossaryTranslator",
         "OPTIONS": {"AUTH_KEY": ENV.deepl_api_key},
     }
     if ENV.deepl_api_key
-    else {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+    else {"CLASS": "hub.translation.machine.LocalDraftTranslator"}
 )
 
 # Sessions and security defaults (hardened further in production.py)

@@ -28,3 +28,7 @@ X_FRAME_OPTIONS = "DENY"
 LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Without a DeepL key, no machine drafts: the local translator is for development only.
+if not ENV.deepl_api_key:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None

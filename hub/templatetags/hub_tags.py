@@ -88,6 +88,9 @@ def alternate_links(context):
             source = next((v for v in versions.values() if v.pk == page.alias_of_id), None)
             if source is not None:
                 canonical = request.build_absolute_uri(source.get_url(request))
+        elif getattr(page, "served_from_other_locale", False):
+            # Found in another language's tree (hub.translation.routing): same rule.
+            canonical = request.build_absolute_uri(page.get_url(request))
     return {"alternates": alternates, "canonical": canonical}
 
 

@@ -1,0 +1,72 @@
+"""Machine drafts that nobody has reviewed yet, and how a reviewer approves them.
+
+wagtail-localize records every translated string as a ``StringTranslation`` with
+``translation_type`` "machine" (from a machine translator) or "manual" (typed in the
+segment editor or imported from a PO file), and who made it. The hub needs no model of
+its own:
+
+- a page or snippet is *machine-translated and unreviewed* while at least one string
+  its current source uses is still "machine" in its locale;
+- a reviewer who has read the draft marks it reviewed (``mark_reviewed``): its machine
+  strings become "manual", last translated by the reviewer (wagtail-localize keeps the
+  tool's name), and the action goes into the object's history ("Machine translation
+  reviewed", with the number of strings), so the audit trail says who approved what;
+- editing a string by hand makes it "manual" too; a new machine draft (after the source
+  changed) makes the object unreviewed again.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F, QuerySet
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import Page
+from wagtail_localize.models import StringTranslation, Translation
+
+MACHINE = StringTranslation.TRANSLATION_TYPE_MACHINE
+MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
+REVIEWED_ACTION = "hub.translation_reviewed"
+
+
+def machine_strings(translation: Translation) -> QuerySet[StringTranslation]:
+    """The machine-made strings that ``translation``'s current source still uses."""
+    return StringTranslation.objects.filter(
+        locale_id=translation.target_locale_id,
+        translation_type=MACHINE,
+        has_error=False,
+        translation_of__segments__source_id=translation.source_id,
+        translation_of__segments__context_id=F("context_id"),
+    ).distinct()
+
+
+def has_unreviewed_machine_translation(instance) -> bool:
+    """Whether visitors of this page or snippet read machine text nobody approved (1 query)."""
+    if isinstance(instance, Page) and instance.alias_of_id is not None:
+        return False
+    return StringTranslation.objects.filter(
+        locale_id=instance.locale_id,
+        translation_type=MACHINE,
+        has_error=False,
+        context__object_id=instance.translation_key,
+        translation_of__segments__context_id=F("context_id"),
+        translation_of__segments__source__translations__target_locale_id=instance.locale_id,
+        translation_of__segments__source__translations__enabled=True,
+    ).exists()
+
+
+def mark_reviewed(translation: Translation, user) -> int:
+    """Approve the machine strings of ``translation``; returns how many were approved."""
+    ids = list(machine_strings(translation).values_list("pk", flat=True))
+    if not ids:
+        return 0
+    count = StringTranslation.objects.filter(pk__in=ids).update(
+        translation_type=MANUAL, last_translated_by=user, updated_at=timezone.now()
+    )
+    target = translation.get_target_instance()
+    log(
+        instance=target,
+        action=REVIEWED_ACTION,
+        user=user,
+        data={"locale": translation.target_locale.language_code, "strings": count},
+    )
+    return count
