@@ -13,8 +13,6 @@ from toolkit.models import GuideRelatedTool
 
 pytestmark = pytest.mark.django_db
 
-MEASURED = {}
-
 
 def queries_to_render(client, url, marker):
     client.get(url)
@@ -40,7 +38,7 @@ def test_tool_page_queries_do_not_depend_on_how_many_pages_use_it(toolkit, clien
     few = queries_to_render(client, tool.url, "Guides that use this tool")
     add_guides_recommending(toolkit, tool, 195)
     many = queries_to_render(client, tool.url, "Guides that use this tool")
-    MEASURED["tool page, 5 / 200 guides"] = (few, many)
+    print(f"\n  queries: tool page, 5 / 200 guides: {few} / {many}")  # shown with pytest -s
     assert few == many
 
 
@@ -52,7 +50,7 @@ def test_index_queries_do_not_depend_on_the_number_of_tools(toolkit, client):
     for _number in range(195):
         ToolFileFactory(page=ToolPageFactory(parent=toolkit), language="el")
     many = queries_to_render(client, toolkit.url, "201 guides and tools")
-    MEASURED["toolkit index, 6 / 201 entries"] = (few, many)
+    print(f"\n  queries: toolkit index, 6 / 201 entries: {few} / {many}")  # shown with pytest -s
     assert few == many
 
 
@@ -70,12 +68,5 @@ def test_guide_page_queries_do_not_depend_on_the_number_of_related_tools(toolkit
     few = queries_to_render(client, guide.url, "Tools for this guide")
     relate(195)
     many = queries_to_render(client, guide.url, "Tools for this guide")
-    MEASURED["guide page, 5 / 200 related tools"] = (few, many)
+    print(f"\n  queries: guide page, 5 / 200 related tools: {few} / {many}")  # shown with pytest -s
     assert few == many
-
-
-def test_report_measured_query_counts(capsys):
-    """Prints what the tests above measured (run with -s to read it)."""
-    with capsys.disabled():
-        for name, (few, many) in MEASURED.items():
-            print(f"\n  queries: {name}: {few} / {many}")
