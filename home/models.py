@@ -24,7 +24,10 @@ class HomePage(TranslationStatusMixin, Page):
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "casestudies.CaseStudyIndexPage",
+    ]
     max_count_per_parent = 1
     page_description = _("The home page of one language of the hub.")
 

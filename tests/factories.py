@@ -1,5 +1,7 @@
 """Factories for every page type, snippet and block (one place; no copy-pasted helpers)."""
 
+import datetime
+
 import factory
 import wagtail_factories
 from wagtail.models import Locale
@@ -76,3 +78,78 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+# Case studies ------------------------------------------------------------------------
+
+
+def _story(text):
+    from wagtail.rich_text import RichText
+
+    return [("paragraph", RichText(f"<p>{text}</p>"))]
+
+
+class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Case studies"
+    introduction = "Spaces of the network, told so that others can learn from them."
+
+    class Meta:
+        model = "casestudies.CaseStudyIndexPage"
+
+
+class CaseStudyPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Rural hub {n}")
+    summary = "A former school turned into a coworking space and village meeting place."
+    city = "Forcalquier"
+    country = factory.SubFactory(CountryFactory, code="FR")
+    latitude = 43.9596
+    longitude = 5.7803
+    space_type = factory.SubFactory(SpaceTypeFactory)
+    themes = factory.LazyFunction(lambda: [ThemeFactory()])
+    year_founded = 2016
+    context = factory.LazyFunction(lambda: _story("The village had lost its last café."))
+    challenge = factory.LazyFunction(lambda: _story("Remote workers had nowhere to meet."))
+    approach = factory.LazyFunction(lambda: _story("The town hall lent the old school."))
+    results = factory.LazyFunction(lambda: _story("Forty regular members after two years."))
+    lessons = factory.LazyFunction(lambda: _story("Start with a café, not with desks."))
+
+    class Meta:
+        model = "casestudies.CaseStudyPage"
+
+
+class CaseStudyContactFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(CaseStudyPageFactory)
+    name = factory.Sequence(lambda n: f"Contact person {n}")
+    role = "Manager of the space"
+    email = factory.Sequence(lambda n: f"contact{n}@example.org")
+    consent = True
+    consent_date = datetime.date(2024, 5, 2)
+
+    class Meta:
+        model = "casestudies.CaseStudyContact"
+
+
+class CaseStudyGalleryImageFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(CaseStudyPageFactory)
+    image = factory.SubFactory(wagtail_factories.ImageFactory)
+    caption = "The shared kitchen on a market day"
+
+    class Meta:
+        model = "casestudies.CaseStudyGalleryImage"
+
+
+class CaseStudyRelationFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(CaseStudyPageFactory)
+    target = factory.SubFactory(CaseStudyPageFactory)
+    relation = "inspired_by"
+
+    class Meta:
+        model = "casestudies.CaseStudyRelation"
+
+
+class CaseStudyToolFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(CaseStudyPageFactory)
+    tool = factory.SubFactory(StandardPageFactory)
+
+    class Meta:
+        model = "casestudies.CaseStudyTool"

@@ -8,8 +8,10 @@ given the English home) and the POST data that creates one through the Wagtail a
 
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from home.models import HomePage, StandardPage
 
+from .casestudies.builders import case_study, case_study_admin_data, case_study_index
 from .factories import StandardPageFactory
 
 
@@ -33,5 +35,17 @@ PAGE_TYPES = {
         "create": lambda home: home,
         "parent": None,  # one per locale, created by setup_site
         "admin_data": None,
+    },
+    CaseStudyIndexPage: {
+        "create": case_study_index,
+        "parent": lambda home: home,
+        "admin_data": lambda: nested_form_data(
+            {"title": "Case studies", "introduction": "Spaces of the network."}
+        ),
+    },
+    CaseStudyPage: {
+        "create": case_study,
+        "parent": case_study_index,
+        "admin_data": case_study_admin_data,
     },
 }

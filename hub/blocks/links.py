@@ -58,7 +58,9 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class CaseStudyTeaserBlock(blocks.StructBlock):
-    case_study = blocks.PageChooserBlock(label=_("Case study"))
+    case_study = blocks.PageChooserBlock(
+        page_type="casestudies.CaseStudyPage", label=_("Case study")
+    )
     note = blocks.CharBlock(required=False, max_length=200, label=_("Why it is relevant here"))
 
     class Meta:

@@ -1,0 +1,386 @@
+"""CaseStudyPage: one real space or initiative, described so that it can be compared."""
+
+import math
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch, Subquery
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+from hub.blocks import RESOURCE_BLOCKS, RESULTS_BLOCKS, STORY_BLOCKS
+from hub.models import Country, Organisation, Region, SpaceType, Theme, TranslationStatusMixin
+
+from .choices import LICENCE_URLS, BusinessModel, Governance, Licence
+from .panels import case_study_edit_handler
+from .translation import CASE_STUDY_TRANSLATABLE_FIELDS, localize_taxonomy_links
+
+WORDS_PER_MINUTE = 200
+EARLIEST_YEAR = 1800
+
+
+def validate_not_future_year(value):
+    if value is not None and value > timezone.localdate().year:
+        raise ValidationError(
+            _("%(year)s is in the future: enter the year it actually happened."),
+            params={"year": value},
+            code="future_year",
+        )
+
+
+@dataclass(frozen=True)
+class RelatedCase:
+    relation: str
+    page: "CaseStudyPage"
+
+
+class CaseStudyPage(TranslationStatusMixin, Page):
+    """One real space or initiative: where it is, what it is, its story and its results."""
+
+    summary = models.TextField(
+        verbose_name=_("summary"),
+        help_text=_(
+            "Two or three sentences: what the space is, where it is and what others can "
+            "learn from it. Shown on cards, in search results and in exports."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("main image"),
+        help_text=_("A landscape photo of the space in use, at least 1200 pixels wide."),
+    )
+    hero_image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        verbose_name=_("alternative text of the main image"),
+        help_text=_("What the photo shows. Leave empty to use the image's own description."),
+    )
+    # Location and facts
+    city = models.CharField(
+        max_length=120,
+        verbose_name=_("city or town"),
+        help_text=_("The municipality where the space is."),
+    )
+    region = models.ForeignKey(
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+        verbose_name=_("region"),
+        help_text=_("Optional. Must be a region of the country chosen below."),
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="case_studies", verbose_name=_("country")
+    )
+    latitude = models.FloatField(
+        validators=[
+            MinValueValidator(-90, _("Latitude is between -90 and 90 degrees.")),
+            MaxValueValidator(90, _("Latitude is between -90 and 90 degrees.")),
+        ],
+        verbose_name=_("latitude"),
+        help_text=_(
+            "In decimal degrees, north positive, e.g. 43.2965 for Marseille. Right-click the "
+            "place in OpenStreetMap and choose “Show address” to read it."
+        ),
+    )
+    longitude = models.FloatField(
+        validators=[
+            MinValueValidator(-180, _("Longitude is between -180 and 180 degrees.")),
+            MaxValueValidator(180, _("Longitude is between -180 and 180 degrees.")),
+        ],
+        verbose_name=_("longitude"),
+        help_text=_("In decimal degrees, east positive, e.g. 5.3698 for Marseille."),
+    )
+    space_type = models.ForeignKey(
+        SpaceType,
+        on_delete=models.PROTECT,
+        related_name="case_studies",
+        verbose_name=_("type of space"),
+        help_text=_("The kind of place it mainly is."),
+    )
+    themes = ParentalManyToManyField(
+        Theme,
+        related_name="case_studies",
+        verbose_name=_("themes"),
+        help_text=_("Choose every theme the case says something useful about (at least one)."),
+    )
+    year_founded = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(
+                EARLIEST_YEAR, _("Enter a year from 1800 on: the year the space opened.")
+            ),
+            validate_not_future_year,
+        ],
+        verbose_name=_("year founded"),
+        help_text=_("The year the space opened to its users."),
+    )
+    surface_m2 = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("surface (m²)"), help_text=_("Usable floor area.")
+    )
+    desks = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("desks"), help_text=_("Workstations available.")
+    )
+    members = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("members"),
+        help_text=_("Regular users or members at the last count."),
+    )
+    business_model = models.CharField(
+        max_length=20,
+        choices=BusinessModel.choices,
+        blank=True,
+        verbose_name=_("business model"),
+        help_text=_("Where most of the money comes from."),
+    )
+    governance = models.CharField(
+        max_length=20,
+        choices=Governance.choices,
+        blank=True,
+        verbose_name=_("governance"),
+        help_text=_("Who owns the project and takes the decisions."),
+    )
+    website = models.URLField(blank=True, verbose_name=_("website"))
+    operator = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="operated_spaces",
+        verbose_name=_("operator"),
+        help_text=_("The organisation that runs the space (add it under Taxonomies first)."),
+    )
+    # The story, in fixed sections
+    context = StreamField(
+        STORY_BLOCKS,
+        verbose_name=_("context"),
+        help_text=_("The place, the people and the situation before the project."),
+    )
+    challenge = StreamField(
+        STORY_BLOCKS,
+        verbose_name=_("challenge"),
+        help_text=_("The problem the space set out to solve, and for whom."),
+    )
+    approach = StreamField(
+        STORY_BLOCKS,
+        verbose_name=_("approach"),
+        help_text=_("What was done, step by step: partners, funding, decisions."),
+    )
+    results = StreamField(
+        RESULTS_BLOCKS,
+        verbose_name=_("results"),
+        help_text=_(
+            "What changed. Start with key figures (value, unit, what it measures, year, "
+            "source): they are compared across cases."
+        ),
+    )
+    lessons = StreamField(
+        STORY_BLOCKS,
+        verbose_name=_("lessons learned"),
+        help_text=_("What worked, what did not, what the team would do differently."),
+    )
+    transfer = StreamField(
+        STORY_BLOCKS,
+        blank=True,
+        verbose_name=_("conditions for transfer"),
+        help_text=_("What another place needs to do the same: conditions, costs, pitfalls."),
+    )
+    resources = StreamField(
+        RESOURCE_BLOCKS,
+        blank=True,
+        verbose_name=_("resources"),
+        help_text=_("Documents to download and links to go further."),
+    )
+    # Provenance
+    source_name = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("source"),
+        help_text=_("Where the information comes from: a study, an interview, a database."),
+    )
+    source_url = models.URLField(blank=True, verbose_name=_("source address"))
+    partner = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributed_case_studies",
+        verbose_name=_("contributing partner"),
+        help_text=_("The network partner who documented the case."),
+    )
+    licence = models.CharField(
+        max_length=20,
+        choices=Licence.choices,
+        default=Licence.CC_BY,
+        verbose_name=_("licence"),
+        help_text=_("The open licence the text is published under. Keep CC BY 4.0 if unsure."),
+    )
+    source_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1900, _("Enter a year from 1900 on.")),
+            validate_not_future_year,
+        ],
+        verbose_name=_("year of the information"),
+        help_text=_("The year the facts and figures were collected."),
+    )
+
+    edit_handler = case_study_edit_handler()
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("city"),
+        index.AutocompleteField("city"),
+        index.SearchField("context"),
+        index.SearchField("challenge"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+        index.SearchField("transfer"),
+        index.RelatedFields("country", [index.SearchField("name")]),
+        index.RelatedFields("region", [index.SearchField("name")]),
+        index.RelatedFields("space_type", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("country"),
+        index.FilterField("space_type"),
+        index.FilterField("year_founded"),
+    ]
+    override_translatable_fields = CASE_STUDY_TRANSLATABLE_FIELDS
+
+    template = "pages/case_study_page.html"
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+    page_description = _(
+        "One real space or initiative: location, facts, its story in fixed sections, "
+        "results in figures, resources and related cases."
+    )
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    STORY_SECTIONS = ("context", "challenge", "approach", "results", "lessons", "transfer")
+
+    @property
+    def key_figures(self) -> list:
+        """The typed key figures of the results (alone or in a row), in reading order."""
+        figures = []
+        for block in self.results:
+            if block.block_type == "key_figure":
+                figures.append(block.value)
+            elif block.block_type == "figure_row":
+                figures.extend(block.value["figures"])
+        return figures
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCE_URLS.get(self.licence, "")
+
+    @property
+    def map_point(self) -> dict:
+        """The value the map-point block template expects."""
+        return {"label": self.title, "latitude": self.latitude, "longitude": self.longitude}
+
+    @cached_property
+    def reading_time(self) -> int:
+        """Minutes needed to read the summary and the story, at 200 words a minute."""
+        texts = [self.summary]
+        for name in self.STORY_SECTIONS:
+            field = self._meta.get_field(name)
+            texts.extend(field.stream_block.get_searchable_content(getattr(self, name)))
+        words = sum(len(re.findall(r"\w+", str(text))) for text in texts)
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @property
+    def public_contacts(self) -> list:
+        """Contacts who agreed to be shown (the only ones a visitor ever sees)."""
+        return [contact for contact in self.contacts.all() if contact.consent]
+
+    def gallery(self):
+        return self.gallery_images.select_related("image").prefetch_related("image__renditions")
+
+    def related_cases(self) -> list[RelatedCase]:
+        """Related case studies in this page's language, live and public, in editor order."""
+        relations = list(self.relations.select_related("target"))
+        keys = {relation.target.translation_key for relation in relations}
+        pages = {
+            page.translation_key: page
+            for page in CaseStudyPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, translation_key__in=keys)
+            .select_related("country", "locale", "alias_of__locale")
+        }
+        return [
+            RelatedCase(relation.get_relation_display(), pages[relation.target.translation_key])
+            for relation in relations
+            if relation.target.translation_key in pages
+        ]
+
+    def tools_used(self) -> list[Page]:
+        """The toolkit tools the space used, in this page's language, live and public."""
+        links = list(self.tool_links.select_related("tool"))
+        keys = {link.tool.translation_key for link in links}
+        pages = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, translation_key__in=keys)
+        }
+        return [
+            pages[link.tool.translation_key] for link in links if link.tool.translation_key in pages
+        ]
+
+    @classmethod
+    def listing_queryset(cls):
+        """What a card or a list shows, fetched in a fixed number of queries."""
+        images = get_image_model().objects.prefetch_renditions()
+        return (
+            cls.objects.live()
+            .public()
+            .select_related("country", "region", "space_type", "locale", "alias_of__locale")
+            .prefetch_related("themes", Prefetch("hero_image", queryset=images))
+        )
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.latitude == 0 and self.longitude == 0:
+            errors["latitude"] = _(
+                "0, 0 is in the Atlantic Ocean: enter the place's real coordinates."
+            )
+        if self.region_id and self.country_id and not self._region_is_in_country():
+            errors["region"] = _(
+                "%(region)s is not in %(country)s: choose a region of %(country)s or leave it "
+                "empty."
+            ) % {"region": self.region.name, "country": self.country.name}
+        if errors:
+            raise ValidationError(errors)
+
+    def _region_is_in_country(self) -> bool:
+        if self.region.country_id == self.country_id:
+            return True
+        same_key = Country.objects.filter(pk=self.region.country_id).values("translation_key")
+        return Country.objects.filter(
+            pk=self.country_id, translation_key=Subquery(same_key[:1])
+        ).exists()
+
+    def save(self, *args, **kwargs):
+        localize_taxonomy_links(self)
+        return super().save(*args, **kwargs)
