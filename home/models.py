@@ -27,6 +27,7 @@ class HomePage(TranslationStatusMixin, Page):
     subpage_types = [
         "home.StandardPage",
         "casestudies.CaseStudyIndexPage",
+        "hub.CountryIndexPage",
     ]
     max_count_per_parent = 1
     page_description = _("The home page of one language of the hub.")

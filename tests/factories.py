@@ -7,7 +7,17 @@ import wagtail_factories
 from wagtail.models import Locale
 
 from home.models import HomePage, StandardPage
-from hub.models import Country, Organisation, Region, SpaceType, Theme
+from hub import blocks
+from hub.models import (
+    Country,
+    CountryContact,
+    CountryIndexPage,
+    CountryProfilePage,
+    Organisation,
+    Region,
+    SpaceType,
+    Theme,
+)
 
 
 def english():
@@ -78,6 +88,51 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+class SourcedKeyFigureBlockFactory(wagtail_factories.StructBlockFactory):
+    value = "1200"
+    unit = ""
+    label = "coworking spaces in the country"
+    year = 2023
+    source = "National coworking survey"
+    source_url = "https://example.org/survey-2023"
+
+    class Meta:
+        model = blocks.SourcedKeyFigureBlock
+
+
+class CountryIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Countries"
+    introduction = "The network's countries: their spaces, rules and funding."
+
+    class Meta:
+        model = CountryIndexPage
+
+
+class CountryProfilePageFactory(wagtail_factories.PageFactory):
+    """A live English profile; pass ``parent`` (a CountryIndexPage) and usually ``country``."""
+
+    title = factory.LazyAttribute(lambda o: o.country.name)
+    country = factory.SubFactory(CountryFactory)
+    overview = wagtail_factories.StreamFieldFactory({})
+    key_figures = factory.LazyFunction(lambda: [("key_figure", SourcedKeyFigureBlockFactory())])
+    legal_framework = wagtail_factories.StreamFieldFactory({})
+    funding = wagtail_factories.StreamFieldFactory({})
+
+    class Meta:
+        model = CountryProfilePage
+
+
+class CountryContactFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(CountryProfilePageFactory)
+    name = factory.Sequence(lambda n: f"Contact {n}")
+    role = "National coordinator"
+    organisation = "Network secretariat"
+    email = factory.Sequence(lambda n: f"contact{n}@example.org")
+
+    class Meta:
+        model = CountryContact
 
 
 # Case studies ------------------------------------------------------------------------

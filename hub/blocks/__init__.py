@@ -3,7 +3,7 @@
 Page types compose the named collections below; a block is never defined twice.
 """
 
-from .data import FigureRowBlock, KeyFigureBlock, MapPointBlock, TableBlock
+from .data import FigureRowBlock, KeyFigureBlock, MapPointBlock, SourcedKeyFigureBlock, TableBlock
 from .layout import AccordionBlock, StepsBlock
 from .links import CallToActionBlock, CaseStudyTeaserBlock, DocumentBlock
 from .media import ImageBlock, VideoBlock
@@ -62,10 +62,25 @@ CHAPTER_BLOCKS = [
 ]
 # Resources: documents and links.
 RESOURCE_BLOCKS = [("document", DocumentBlock()), ("call_to_action", CallToActionBlock())]
+# A section of a country profile (overview, legal and policy framework, funding).
+COUNTRY_SECTION_BLOCKS = [
+    ("heading", HeadingBlock()),
+    ("paragraph", ParagraphBlock()),
+    ("quote", QuoteBlock()),
+    ("image", ImageBlock()),
+    ("table", TableBlock()),
+    ("accordion", AccordionBlock()),
+    ("document", DocumentBlock()),
+    ("call_to_action", CallToActionBlock()),
+]
+# A country's key figures: every figure names its source.
+COUNTRY_FIGURE_BLOCKS = [("key_figure", SourcedKeyFigureBlock())]
 
 __all__ = [
     "BODY_BLOCKS",
     "CHAPTER_BLOCKS",
+    "COUNTRY_FIGURE_BLOCKS",
+    "COUNTRY_SECTION_BLOCKS",
     "DATA_BLOCKS",
     "LAYOUT_BLOCKS",
     "LINK_BLOCKS",
@@ -86,6 +101,7 @@ __all__ = [
     "MapPointBlock",
     "ParagraphBlock",
     "QuoteBlock",
+    "SourcedKeyFigureBlock",
     "StepsBlock",
     "TableBlock",
     "VideoBlock",

@@ -86,3 +86,36 @@ class MapPointBlock(blocks.StructBlock):
                 _("0, 0 is in the Atlantic Ocean: enter the place's real coordinates.")
             )
         return value
+
+
+class SourcedKeyFigureBlock(KeyFigureBlock):
+    """A key figure whose source is required, with an optional link to it.
+
+    Used where a figure describes a whole country or sector (country profiles): a
+    visitor must be able to check where the number comes from.
+    """
+
+    source = blocks.CharBlock(
+        max_length=250,
+        label=_("Source"),
+        help_text=_("Who published the figure, for example: national statistics office, 2023."),
+    )
+    source_url = blocks.URLBlock(
+        required=False,
+        label=_("Link to the source"),
+        help_text=_("The page or report where a reader can check the figure."),
+    )
+
+    class Meta:
+        icon = "decimal"
+        template = "blocks/sourced_key_figure.html"
+        label = _("Key figure with source")
+        preview_value = {
+            "value": "1200",
+            "unit": "",
+            "label": "coworking spaces in the country",
+            "year": 2023,
+            "source": "National coworking survey",
+            "source_url": "https://example.org/survey-2023",
+        }
+        description = _("One number with its unit, year and a required source")

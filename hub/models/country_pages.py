@@ -1,0 +1,500 @@
+"""Country profiles: one page per country and language, with lists filled in automatically.
+
+``hub`` is the core and never imports the content apps. A profile reaches the country's
+case studies through the reverse relation ``Country.case_studies`` (declared by the
+case-study page's ``country`` foreign key) and the tools through those case studies'
+``tool_links``; both are looked up by name on the model metadata, so the profile also
+works, with empty lists, where no app declares them.
+
+Every automatic list matches by *translation key*, not by primary key: a case study that
+is not yet translated is an alias of its English source and still points to the English
+country, space type and themes, while a translated one points to the translated terms.
+Matching the country's translation key finds both, in the page's own locale.
+"""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from hub.blocks import COUNTRY_FIGURE_BLOCKS, COUNTRY_SECTION_BLOCKS
+
+from .mixins import TranslationStatusMixin
+from .taxonomy import Country, Organisation
+
+
+def related_model(model, relation_name: str):
+    """The model behind a (reverse) relation of ``model``, or None if there is none."""
+    if model is None:
+        return None
+    try:
+        return model._meta.get_field(relation_name).related_model
+    except FieldDoesNotExist:
+        return None
+
+
+def language_name(code: str) -> str:
+    """The name of a language in the active language (French, francese, francés...)."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+def case_study_model():
+    """The case-study page model, found through ``Country.case_studies``."""
+    return related_model(Country, "case_studies")
+
+
+def localized_terms(terms, locale_id) -> dict:
+    """Translations into ``locale_id`` of taxonomy terms from other locales, by translation key.
+
+    One query per taxonomy model, whatever the number of terms.
+    """
+    by_model: dict[type, set] = {}
+    for term in terms:
+        if term is not None and term.locale_id != locale_id:
+            by_model.setdefault(type(term), set()).add(term.translation_key)
+    found = {}
+    for model, keys in by_model.items():
+        terms_here = model.objects.filter(locale_id=locale_id, translation_key__in=keys)
+        for term in terms_here.select_related("locale"):
+            found[term.translation_key] = term
+    return found
+
+
+@dataclass
+class CaseStudyCard:
+    """A case study as a country profile lists it, with its terms in the page's language."""
+
+    page: Page
+    space_type: object = None
+    themes: list = field(default_factory=list)
+
+
+class CountryIndexPage(TranslationStatusMixin, Page):
+    """The list of country profiles of one language."""
+
+    introduction = models.TextField(
+        blank=True,
+        verbose_name=_("introduction"),
+        help_text=_(
+            "Two or three sentences above the list: what a country profile tells the reader."
+        ),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    template = "pages/country_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["hub.CountryProfilePage"]
+    max_count_per_parent = 1
+    page_description = _(
+        "The list of country profiles, under the home page. Add one profile per country below it."
+    )
+
+    class Meta:
+        verbose_name = _("country index page")
+        verbose_name_plural = _("country index pages")
+
+    @cached_property
+    def profiles(self) -> list:
+        """The live profiles below this page, each with ``space_count``, in two queries.
+
+        ``space_count`` is the number of live case studies of the profile's country in
+        this locale.
+        """
+        profiles = (
+            CountryProfilePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("country__locale", "locale", "alias_of__locale")
+            .order_by("title")
+        )
+        model = case_study_model()
+        if model is None:
+            profiles = profiles.annotate(space_count=Value(0))
+        else:
+            spaces = (
+                model.objects.live()
+                .public()
+                .filter(
+                    locale_id=OuterRef("locale_id"),
+                    country__translation_key=OuterRef("country__translation_key"),
+                )
+                .order_by()
+                .values("locale_id")
+                .annotate(total=Count("pk"))
+                .values("total")
+            )
+            profiles = profiles.annotate(space_count=Coalesce(Subquery(spaces), 0))
+        profiles = list(profiles)
+        names = localized_terms([profile.country for profile in profiles], self.locale_id)
+        for profile in profiles:
+            profile.local_country = names.get(profile.country.translation_key, profile.country)
+        return profiles
+
+
+class CountryProfilePageForm(WagtailAdminPageForm):
+    """Offers only the countries of the page's language in the country chooser."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        country = self.fields.get("country")
+        if country is None:
+            return
+        locale_id = self.instance.locale_id
+        if locale_id is None and self.parent_page is not None:
+            locale_id = self.parent_page.locale_id
+        if locale_id is not None:
+            country.queryset = country.queryset.filter(locale_id=locale_id)
+        country.error_messages["invalid_choice"] = _(
+            "Choose one of the countries listed: they are the countries of this page's language."
+        )
+
+
+class CountryProfilePage(TranslationStatusMixin, Page):
+    """One country of the network: overview, figures, framework, funding, contacts.
+
+    Its case studies, the tools used there, its organisations and its number of spaces
+    are listed automatically.
+    """
+
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="profiles",
+        verbose_name=_("country"),
+        help_text=_(
+            "The country this profile describes. Each country has one profile per language; "
+            "the list shows the countries of this page's language."
+        ),
+    )
+    overview = StreamField(
+        COUNTRY_SECTION_BLOCKS,
+        blank=True,
+        verbose_name=_("overview"),
+        help_text=_(
+            "The landscape of coworking spaces and third places in the country: who runs "
+            "them, where they are, what is special about them."
+        ),
+    )
+    key_figures = StreamField(
+        COUNTRY_FIGURE_BLOCKS,
+        blank=True,
+        verbose_name=_("key figures"),
+        help_text=_(
+            "A few numbers that describe the country's spaces, each with its year and "
+            "source. Numbers stay the same in every language; labels are translated."
+        ),
+    )
+    legal_framework = StreamField(
+        COUNTRY_SECTION_BLOCKS,
+        blank=True,
+        verbose_name=_("legal and policy framework"),
+        help_text=_(
+            "Laws, statuses and public policies that matter to someone opening or running "
+            "a space: legal forms, labels, regional or national programmes."
+        ),
+    )
+    funding = StreamField(
+        COUNTRY_SECTION_BLOCKS,
+        blank=True,
+        verbose_name=_("funding"),
+        help_text=_(
+            "Where spaces find money: public calls, regional funds, foundations, "
+            "cooperative banks, and what each one finances."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("country", widget=forms.Select),
+        FieldPanel("overview"),
+    ]
+    figures_panels = [
+        HelpPanel(
+            content=_(
+                "<p>The case studies, tools, organisations and number of spaces of the "
+                "country are listed on the page automatically: there is nothing to enter "
+                "for them here.</p>"
+            )
+        ),
+        FieldPanel("key_figures"),
+    ]
+    framework_panels = [FieldPanel("legal_framework"), FieldPanel("funding")]
+    network_panels = [
+        MultiFieldPanel(
+            [InlinePanel("network_contacts", label=_("Contact"))],
+            heading=_("Network contacts"),
+            help_text=_(
+                "People or desks a visitor can write to about the network in this country. "
+                "List only people who agreed to appear; prefer a shared address."
+            ),
+        )
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(figures_panels, heading=_("Key figures")),
+            ObjectList(framework_panels, heading=_("Framework & funding")),
+            ObjectList(network_panels, heading=_("Network")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    base_form_class = CountryProfilePageForm
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("overview"),
+        index.SearchField("legal_framework"),
+        index.SearchField("funding"),
+        index.RelatedFields("country", [index.SearchField("name")]),
+        index.FilterField("country"),
+    ]
+    override_translatable_fields = [
+        # The translated page points to the country's translation (seeded in every language).
+        TranslatableField("country"),
+        TranslatableField("overview"),
+        # Labels and sources are translated; values and years are never offered for
+        # translation, so they stay synchronised with the source page.
+        TranslatableField("key_figures"),
+        TranslatableField("legal_framework"),
+        TranslatableField("funding"),
+        TranslatableField("network_contacts"),
+    ]
+
+    template = "pages/country_profile_page.html"
+    parent_page_types = ["hub.CountryIndexPage"]
+    subpage_types = []
+    page_description = _(
+        "One country of the network: overview, key figures, legal framework, funding and "
+        "contacts. Its case studies, tools and organisations are listed automatically."
+    )
+
+    class Meta:
+        verbose_name = _("country profile")
+        verbose_name_plural = _("country profiles")
+
+    def clean(self):
+        super().clean()
+        # An alias mirrors its validated source (and keeps the source's country until it
+        # is translated), so only real pages are checked.
+        if self.alias_of_id is not None or self.country_id is None:
+            return
+        country = self.country
+        if country.locale_id != self.locale_id:
+            raise ValidationError(
+                {
+                    "country": _(
+                        "“%(country)s” is the %(country_language)s version of the country; "
+                        "this page is in %(page_language)s. Choose the country of the "
+                        "page's language."
+                    )
+                    % {
+                        "country": country.name,
+                        "country_language": language_name(country.locale.language_code),
+                        "page_language": language_name(self.locale.language_code),
+                    }
+                }
+            )
+        existing = (
+            CountryProfilePage.objects.filter(
+                locale_id=self.locale_id, country__translation_key=country.translation_key
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if existing is not None:
+            raise ValidationError(
+                {
+                    "country": _(
+                        "%(country)s already has a profile in this language: “%(title)s”. "
+                        "Edit that page instead of creating a second one."
+                    )
+                    % {"country": country.name, "title": existing.title}
+                }
+            )
+
+    @cached_property
+    def local_country(self):
+        """The country in the page's language (an untranslated alias keeps the source's)."""
+        if self.country.locale_id == self.locale_id:
+            return self.country
+        translation = Country.objects.filter(
+            translation_key=self.country.translation_key, locale_id=self.locale_id
+        ).first()
+        return translation or self.country
+
+    def case_study_queryset(self):
+        """Live, public case studies of the country in the page's locale, or None."""
+        model = case_study_model()
+        if model is None:
+            return None
+        return (
+            model.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, country__translation_key=self.country.translation_key)
+            .order_by("title")
+        )
+
+    @cached_property
+    def case_studies(self) -> list:
+        """The country's live case studies in this locale, ready to list as cards."""
+        queryset = self.case_study_queryset()
+        if queryset is None:
+            return []
+        return list(
+            queryset.select_related("locale", "alias_of__locale", "space_type").prefetch_related(
+                "themes"
+            )
+        )
+
+    @cached_property
+    def case_study_cards(self) -> list[CaseStudyCard]:
+        """The case studies with their space type and themes in the page's language."""
+        terms = []
+        for case_study in self.case_studies:
+            terms.append(case_study.space_type)
+            terms.extend(case_study.themes.all())
+        names = localized_terms(terms, self.locale_id)
+
+        def local(term):
+            return None if term is None else names.get(term.translation_key, term)
+
+        return [
+            CaseStudyCard(
+                page=case_study,
+                space_type=local(case_study.space_type),
+                themes=sorted(
+                    (local(theme) for theme in case_study.themes.all()), key=lambda t: t.name
+                ),
+            )
+            for case_study in self.case_studies
+        ]
+
+    @cached_property
+    def space_count(self) -> int:
+        """How many spaces of the country the hub documents: its live case studies here."""
+        return len(self.case_studies)
+
+    @cached_property
+    def tools(self) -> list:
+        """Live tools, in this locale, that the country's case studies say they used."""
+        case_studies = self.case_study_queryset()
+        link_model = related_model(case_study_model(), "tool_links")
+        if case_studies is None or link_model is None:
+            return []
+        used = Page.objects.filter(
+            pk__in=link_model.objects.filter(page__in=case_studies.values("pk")).values("tool_id")
+        ).values("translation_key")
+        return list(
+            Page.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, translation_key__in=used)
+            .order_by("title")
+            .select_related("locale", "alias_of__locale", for_specific_subqueries=True)
+            .specific()
+        )
+
+    @cached_property
+    def organisations(self) -> list:
+        """The country's organisations, in the page's language where translated.
+
+        An organisation not yet translated into the page's language is listed in English
+        (or, failing that, in the language it was written in), once.
+        """
+        candidates = Organisation.objects.filter(
+            country__translation_key=self.country.translation_key
+        ).select_related("locale")
+
+        def preference(organisation):
+            if organisation.locale_id == self.locale_id:
+                return 0
+            if organisation.locale.language_code == settings.LANGUAGE_CODE:
+                return 1
+            return 2
+
+        chosen = {}
+        for organisation in candidates:
+            current = chosen.get(organisation.translation_key)
+            if current is None or preference(organisation) < preference(current):
+                chosen[organisation.translation_key] = organisation
+        return sorted(chosen.values(), key=lambda organisation: organisation.name.casefold())
+
+
+class CountryContact(TranslatableMixin, Orderable):
+    """A person or desk to contact about the network in one country."""
+
+    page = ParentalKey(
+        CountryProfilePage, on_delete=models.CASCADE, related_name="network_contacts"
+    )
+    name = models.CharField(
+        max_length=120,
+        verbose_name=_("name"),
+        help_text=_("A person's name or a desk, for example: Network secretariat."),
+    )
+    role = models.CharField(
+        max_length=160,
+        blank=True,
+        verbose_name=_("role"),
+        help_text=_("What they can help with, for example: national coordinator."),
+    )
+    organisation = models.CharField(max_length=200, blank=True, verbose_name=_("organisation"))
+    email = models.EmailField(blank=True, verbose_name=_("e-mail address"))
+    phone = models.CharField(max_length=40, blank=True, verbose_name=_("telephone"))
+    website = models.URLField(blank=True, verbose_name=_("website"))
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("website"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        TranslatableField("role"),
+        TranslatableField("organisation"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("website"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("network contact")
+        verbose_name_plural = _("network contacts")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if not (self.email or self.phone or self.website):
+            raise ValidationError(
+                _("Give at least one way to reach this contact: e-mail, telephone or website.")
+            )

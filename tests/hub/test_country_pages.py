@@ -1,0 +1,289 @@
+"""Country profiles: one per country and language, sourced figures, automatic lists."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail_localize.models import StringSegment, TranslationSource
+from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.synctree import create_aliases_for_new_page
+
+from hub import blocks
+from hub.models import Country, CountryIndexPage, CountryProfilePage
+from tests.factories import (
+    CountryContactFactory,
+    CountryFactory,
+    CountryIndexPageFactory,
+    CountryProfilePageFactory,
+    OrganisationFactory,
+)
+
+
+def country(code, language="en"):
+    return Country.objects.get(code=code, locale__language_code=language)
+
+
+NAMES = {
+    "FR": {"en": "France", "fr": "France"},
+    "IT": {"en": "Italy", "fr": "Italie"},
+    "ES": {"en": "Spain", "fr": "Espagne"},
+    "HR": {"en": "Croatia", "fr": "Croatie"},
+}
+
+
+@pytest.fixture
+def countries(locales):
+    """A few countries in English and French (lighter than seeding the whole taxonomy)."""
+    for code, names in NAMES.items():
+        english = CountryFactory(code=code, name=names["en"])
+        french = english.copy_for_translation(locales["fr"])
+        french.name = names["fr"]
+        french.save()
+
+
+@pytest.fixture
+def index(home, countries):
+    return CountryIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def france(index):
+    return CountryProfilePageFactory(parent=index, title="France", country=country("FR"))
+
+
+# Validation -------------------------------------------------------------------------
+
+
+def test_a_second_profile_for_the_same_country_and_language_is_refused(index, france):
+    duplicate = CountryProfilePage(title="France again", slug="france-2", country=country("FR"))
+    with pytest.raises(ValidationError) as error:
+        index.add_child(instance=duplicate)
+    assert error.value.message_dict["country"] == [
+        "France already has a profile in this language: “France”. "
+        "Edit that page instead of creating a second one."
+    ]
+    assert CountryProfilePage.objects.count() == 1
+
+
+def test_the_admin_refuses_a_second_profile_with_a_message_on_the_country(
+    index, france, editor_client
+):
+    url = reverse("wagtailadmin_pages:add", args=["hub", "countryprofilepage", index.pk])
+    from tests.pagetypes import PAGE_TYPES
+
+    data = PAGE_TYPES[CountryProfilePage]["admin_data"]()
+    data["slug"] = "france-again"
+    data["action-publish"] = "publish"
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "France already has a profile in this language" in response.text
+    assert CountryProfilePage.objects.count() == 1
+
+
+def test_a_country_of_another_language_is_refused(index):
+    page = CountryProfilePage(title="Croatia", slug="croatia", country=country("HR", "fr"))
+    with pytest.raises(ValidationError) as error:
+        index.add_child(instance=page)
+    message = error.value.message_dict["country"][0]
+    assert "“Croatie” is the French version of the country" in message
+    assert "this page is in English" in message
+    assert not CountryProfilePage.objects.exists()
+
+
+def test_an_untranslated_copy_in_another_language_is_accepted(france):
+    create_aliases_for_new_page(france)
+    aliases = CountryProfilePage.objects.filter(alias_of=france)
+    assert aliases.count() == 5
+    assert {alias.locale.language_code for alias in aliases} == {"fr", "it", "es", "el", "hr"}
+
+
+def test_a_new_page_cannot_duplicate_a_profile_already_synchronised_into_the_language(
+    france, locales
+):
+    create_aliases_for_new_page(france)
+    french_index = CountryIndexPage.objects.get(locale=locales["fr"])
+    page = CountryProfilePage(title="La France", slug="la-france", country=country("FR", "fr"))
+    with pytest.raises(ValidationError, match="France already has a profile in this language"):
+        french_index.add_child(instance=page)
+
+
+def test_the_country_chooser_lists_only_the_countries_of_the_page_language(index, editor_client):
+    url = reverse("wagtailadmin_pages:add", args=["hub", "countryprofilepage", index.pk])
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    field = response.context["form"].fields["country"]
+    assert set(field.queryset.values_list("locale__language_code", flat=True)) == {"en"}
+    assert field.queryset.count() == Country.objects.filter(locale=index.locale).count()
+    assert ">Croatia</option>" in response.text
+    assert ">Croatie</option>" not in response.text
+
+
+def test_the_admin_form_has_tabs_and_help_for_editors(index, editor_client):
+    url = reverse("wagtailadmin_pages:add", args=["hub", "countryprofilepage", index.pk])
+    text = editor_client.get(url).text
+    for tab in ["Content", "Key figures", "Framework &amp; funding", "Network", "Promote"]:
+        assert tab in text
+    assert "Each country has one profile per language" in text
+
+
+def test_a_contact_needs_a_way_to_be_reached(france):
+    contact = CountryContactFactory.build(page=france, email="", phone="", website="")
+    with pytest.raises(ValidationError, match="at least one way to reach"):
+        contact.full_clean()
+
+
+def test_a_country_key_figure_needs_its_source():
+    block = blocks.SourcedKeyFigureBlock()
+    value = block.to_python({"value": "12", "label": "spaces", "source": ""})
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    assert "source" in error.value.block_errors
+    # The figures of a case study keep an optional source.
+    plain = blocks.KeyFigureBlock()
+    assert plain.clean(plain.to_python({"value": "12", "label": "spaces", "source": ""}))
+
+
+def test_only_one_country_index_per_home(index, home):
+    assert not CountryIndexPage.can_create_at(home)
+    assert "hub.CountryIndexPage" in home.specific_class.subpage_types
+
+
+# Translation --------------------------------------------------------------------------
+
+
+def test_labels_and_sources_are_translatable_and_numbers_are_synchronised(france):
+    CountryContactFactory(page=france, name="Marie Dupont", role="National coordinator")
+    segments = extract_segments(france)
+    strings = {
+        segment.path: segment.string.data for segment in segments if hasattr(segment, "string")
+    }
+    texts = set(strings.values())
+    assert "coworking spaces in the country" in texts
+    assert "National coworking survey" in texts
+    assert "National coordinator" in texts
+    assert "Marie Dupont" not in texts  # names are not translated
+    assert not any(path.endswith((".value", ".year")) for path in strings)
+    related = [segment for segment in segments if segment.path == "country"]
+    assert len(related) == 1
+
+
+def test_a_translated_profile_points_to_the_translated_country(france, locales):
+    create_aliases_for_new_page(france)
+    source, _created = TranslationSource.get_or_create_from_instance(france)
+    translation, _created = source.create_or_update_translation(locales["fr"], fallback=True)
+    assert translation.country == country("FR", "fr")
+    assert translation.alias_of_id is None
+    figure = translation.key_figures[0].value
+    france.refresh_from_db()
+    assert figure["value"] == france.key_figures[0].value["value"] == Decimal("1200")
+    assert figure["source"] == "National coworking survey"
+    assert StringSegment.objects.filter(source=source).exists()
+
+
+# Automatic lists -------------------------------------------------------------------------
+
+
+def test_organisations_of_the_country_are_listed_once_in_the_page_language(france, locales):
+    english = OrganisationFactory(
+        name="Tiers-Lieux Network", country=country("FR"), website="https://example.org/tl"
+    )
+    translated = english.copy_for_translation(locales["fr"])
+    translated.name = "Réseau des tiers-lieux"
+    translated.country = country("FR", "fr")
+    translated.save()
+    OrganisationFactory(name="Coop Hub", country=country("FR"))
+    OrganisationFactory(name="Rome Lab", country=country("IT"))
+
+    assert [o.name for o in france.organisations] == ["Coop Hub", "Tiers-Lieux Network"]
+
+    create_aliases_for_new_page(france)
+    french = france.get_translation(locales["fr"]).specific
+    assert [(o.name, o.locale.language_code) for o in french.organisations] == [
+        ("Coop Hub", "en"),
+        ("Réseau des tiers-lieux", "fr"),
+    ]
+
+
+def test_without_case_studies_the_profile_counts_no_space(france):
+    assert france.space_count == len(france.case_studies)
+
+
+def test_the_index_lists_its_profiles_with_their_count_of_spaces(index, france, client):
+    CountryProfilePageFactory(parent=index, title="Italy", country=country("IT"))
+    draft = CountryProfilePageFactory(parent=index, title="Spain", country=country("ES"))
+    draft.unpublish()
+    profiles = index.profiles
+    assert [profile.title for profile in profiles] == ["France", "Italy"]
+    assert all(hasattr(profile, "space_count") for profile in profiles)
+    response = client.get(index.url)
+    assert "2 country profiles" in response.text
+    assert "Spain" not in response.text
+
+
+def test_the_french_index_names_countries_in_french(index, france, locales, client):
+    Country.objects.filter(code="FR", locale=locales["fr"]).update(
+        description="Le pays des tiers-lieux."
+    )
+    create_aliases_for_new_page(france)
+    french_index = index.get_translation(locales["fr"]).specific
+    [profile] = french_index.profiles
+    assert profile.local_country.name == "France"
+    assert profile.local_country.locale == locales["fr"]
+    response = client.get(french_index.url)
+    assert '<p lang="fr">Le pays des tiers-lieux.</p>' in response.text
+
+
+# Rendering --------------------------------------------------------------------------------
+
+
+def test_profile_shows_figures_sections_organisations_and_contacts(france, client):
+    france.overview = [("paragraph", "<p>Thousands of tiers-lieux.</p>")]
+    france.funding = [("paragraph", "<p>Regional calls for projects.</p>")]
+    france.save_revision().publish()
+    OrganisationFactory(
+        name="Tiers-Lieux Network", country=country("FR"), website="https://example.org/tl"
+    )
+    CountryContactFactory(page=france, name="Network secretariat", email="hello@example.org")
+
+    response = client.get(france.url)
+    text = response.text
+    assert response.status_code == 200
+    assert '<nav class="breadcrumbs" aria-label="Breadcrumb">' in text
+    assert f'<a href="{france.get_parent().url}">Countries</a>' in text
+    assert "coworking spaces in the country" in text
+    assert '<a href="https://example.org/survey-2023">National coworking survey</a>' in text
+    assert "Thousands of tiers-lieux." in text
+    assert "Regional calls for projects." in text
+    assert "Legal and policy framework" not in text  # empty sections are left out
+    assert '<a href="https://example.org/tl" lang="en">Tiers-Lieux Network</a>' in text
+    assert '<a href="mailto:hello@example.org">hello@example.org</a>' in text
+    assert "0 spaces documented in the hub" in text
+    france.refresh_from_db()
+    published = timezone.localtime(france.last_published_at)
+    assert f'<time datetime="{published.isoformat()}">' in text
+    assert f"{published.day}, {published.year}</time>" in text
+    assert "No case study from this country has been published in this language yet." in text
+
+
+def test_an_untranslated_profile_is_served_in_each_language_marked_as_english(
+    france, locales, client
+):
+    create_aliases_for_new_page(france)
+    french = france.get_translation(locales["fr"])
+    response = client.get(french.url)
+    assert response.status_code == 200
+    assert '<html lang="fr"' in response.text
+    assert '<h1 lang="en">France</h1>' in response.text  # untranslated alias, marked
+
+
+def test_the_admin_edits_a_profile_and_opens_its_untranslated_copies(
+    france, locales, editor_client
+):
+    create_aliases_for_new_page(france)
+    french = france.get_translation(locales["fr"])
+    for page in [france, french]:
+        response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200
