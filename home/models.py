@@ -28,6 +28,7 @@ class HomePage(TranslationStatusMixin, Page):
         "home.StandardPage",
         "casestudies.CaseStudyIndexPage",
         "hub.CountryIndexPage",
+        "toolkit.ToolkitIndexPage",
     ]
     max_count_per_parent = 1
     page_description = _("The home page of one language of the hub.")

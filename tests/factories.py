@@ -1,6 +1,7 @@
 """Factories for every page type, snippet and block (one place; no copy-pasted helpers)."""
 
 import datetime
+from uuid import uuid4
 
 import factory
 import wagtail_factories
@@ -18,6 +19,8 @@ from hub.models import (
     SpaceType,
     Theme,
 )
+from toolkit.choices import Audience, Stage, TimeNeeded
+from toolkit.models import GuidePage, ToolFile, ToolkitIndexPage, ToolPage
 
 
 def english():
@@ -133,6 +136,97 @@ class CountryContactFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = CountryContact
+
+
+# --- Toolkit: guides and tools -------------------------------------------------------
+
+
+def chapter(heading, *paragraphs, anchor="", steps=()):
+    """Stored data of one guide chapter: paragraphs, then ordered steps if any."""
+    body = [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs]
+    if steps:
+        body.append(
+            {
+                "type": "steps",
+                "value": {
+                    "heading": "",
+                    "steps": [
+                        {"type": "item", "value": {"title": step, "text": ""}, "id": str(uuid4())}
+                        for step in steps
+                    ],
+                },
+            }
+        )
+    return {"type": "chapter", "value": {"heading": heading, "anchor": anchor, "body": body}}
+
+
+def how_to_steps(*steps):
+    """Stored data of a tool's how-to: one list of ordered steps."""
+    return [
+        {
+            "type": "steps",
+            "value": {
+                "heading": "",
+                "steps": [
+                    {"type": "item", "value": {"title": s, "text": ""}, "id": str(uuid4())}
+                    for s in steps
+                ],
+            },
+        }
+    ]
+
+
+class ToolkitIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Toolkit"
+    slug = "toolkit"
+    introduction = "Guides and tools to build a network of third places."
+
+    class Meta:
+        model = ToolkitIndexPage
+
+
+class GuidePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"How to map the spaces of a region {n}")
+    summary = "Find the coworking spaces and third places of a region before convening them."
+    stage = Stage.MAPPING
+    audience = factory.LazyFunction(lambda: [Audience.NETWORK_ORGANISERS])
+    chapters = factory.LazyFunction(
+        lambda: [
+            chapter("Why map first", "Knowing who is there saves months later."),
+            chapter("Run the census", "Send the survey.", steps=["List", "Send", "Publish"]),
+        ]
+    )
+
+    class Meta:
+        model = GuidePage
+
+
+class ToolPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Census survey {n}")
+    summary = "A questionnaire to list the third places of a region."
+    purpose = "Collect comparable facts about every space before the first meeting."
+    stage = Stage.MAPPING
+    time_needed = TimeNeeded.WEEKS
+    how_to = factory.LazyFunction(
+        lambda: how_to_steps("Adapt the questions", "Send it", "Publish the results")
+    )
+
+    class Meta:
+        model = ToolPage
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    title = factory.Sequence(lambda n: f"Census survey template {n}")
+    file = factory.django.FileField(filename="census-survey.pdf", data=b"%PDF-1.4 survey")
+
+
+class ToolFileFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(ToolPageFactory)
+    document = factory.SubFactory(DocumentFactory)
+    language = "en"
+
+    class Meta:
+        model = ToolFile
 
 
 # Case studies ------------------------------------------------------------------------

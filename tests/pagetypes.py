@@ -11,13 +11,19 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from home.models import HomePage, StandardPage
 from hub.models import CountryIndexPage, CountryProfilePage
+from toolkit.models import GuidePage, ToolkitIndexPage, ToolPage
 
 from .casestudies.builders import case_study, case_study_admin_data, case_study_index
 from .factories import (
     CountryFactory,
     CountryIndexPageFactory,
     CountryProfilePageFactory,
+    DocumentFactory,
+    GuidePageFactory,
     StandardPageFactory,
+    ToolFileFactory,
+    ToolkitIndexPageFactory,
+    ToolPageFactory,
 )
 
 
@@ -69,6 +75,88 @@ def _country_profile_admin_data():
     )
 
 
+def listblock(items):
+    """ListBlock form data (like ``streamfield`` but without block types)."""
+    data = {
+        str(index): {"value": value, "deleted": "", "order": str(index), "id": ""}
+        for index, value in enumerate(items)
+    }
+    data["count"] = str(len(items))
+    return data
+
+
+def _toolkit_index(home):
+    return home.get_children().type(ToolkitIndexPage).first() or ToolkitIndexPageFactory(
+        parent=home
+    )
+
+
+def _guide_page(home):
+    return GuidePageFactory(parent=_toolkit_index(home))
+
+
+def _tool_page(home):
+    tool = ToolPageFactory(parent=_toolkit_index(home))
+    ToolFileFactory(page=tool, language="en")
+    return tool
+
+
+def _guide_admin_data():
+    data = nested_form_data(
+        {
+            "title": "Convening the first meeting",
+            "slug": "convening-the-first-meeting",
+            "summary": "How to bring the spaces of a region around one table.",
+            "stage": "convening",
+            "chapters": streamfield(
+                [
+                    (
+                        "chapter",
+                        {
+                            "heading": "Who to invite",
+                            "anchor": "",
+                            "body": streamfield(
+                                [("paragraph", rich_text("<p>Every space you mapped.</p>"))]
+                            ),
+                        },
+                    )
+                ]
+            ),
+            "related_tools": inline_formset([]),
+            "related_case_studies": inline_formset([]),
+        }
+    )
+    data["audience"] = ["space_managers", "network_organisers"]
+    return data
+
+
+def _tool_admin_data():
+    document = DocumentFactory()
+    return nested_form_data(
+        {
+            "title": "Network charter template",
+            "slug": "network-charter-template",
+            "summary": "A charter the spaces of a network can adapt and sign.",
+            "purpose": "Agree on shared values and commitments.",
+            "stage": "charter",
+            "time_needed": "weeks",
+            "time_detail": "",
+            "how_to": streamfield(
+                [
+                    (
+                        "steps",
+                        {
+                            "heading": "",
+                            "steps": listblock([{"title": "Read it", "text": rich_text("")}]),
+                        },
+                    )
+                ]
+            ),
+            "files": inline_formset([{"document": str(document.pk), "language": "en"}]),
+        }
+    )
+
+
 PAGE_TYPES = {
     StandardPage: {
         "create": _standard_page,
@@ -97,6 +185,23 @@ PAGE_TYPES = {
         "create": lambda home: home,
         "parent": None,  # one per locale, created by setup_site
         "admin_data": None,
+    },
+    ToolkitIndexPage: {
+        "create": _toolkit_index,
+        "parent": lambda home: home,
+        "admin_data": lambda: nested_form_data(
+            {"title": "Toolkit", "slug": "toolkit", "introduction": "Guides and tools."}
+        ),
+    },
+    GuidePage: {
+        "create": _guide_page,
+        "parent": _toolkit_index,
+        "admin_data": _guide_admin_data,
+    },
+    ToolPage: {
+        "create": _tool_page,
+        "parent": _toolkit_index,
+        "admin_data": _tool_admin_data,
     },
     CaseStudyIndexPage: {
         "create": case_study_index,

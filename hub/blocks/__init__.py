@@ -4,7 +4,7 @@ Page types compose the named collections below; a block is never defined twice.
 """
 
 from .data import FigureRowBlock, KeyFigureBlock, MapPointBlock, SourcedKeyFigureBlock, TableBlock
-from .layout import AccordionBlock, StepsBlock
+from .layout import AccordionBlock, ChapterBlock, StepsBlock
 from .links import CallToActionBlock, CaseStudyTeaserBlock, DocumentBlock
 from .media import ImageBlock, VideoBlock
 from .text import RICH_TEXT_FEATURES, HeadingBlock, ParagraphBlock, QuoteBlock
@@ -75,6 +75,16 @@ COUNTRY_SECTION_BLOCKS = [
 ]
 # A country's key figures: every figure names its source.
 COUNTRY_FIGURE_BLOCKS = [("key_figure", SourcedKeyFigureBlock())]
+# A guide: a sequence of chapters whose headings build its table of contents.
+GUIDE_BLOCKS = [("chapter", ChapterBlock(CHAPTER_BLOCKS))]
+# How to use a tool: ordered steps first, with what explains them.
+HOW_TO_BLOCKS = [
+    ("steps", StepsBlock()),
+    ("paragraph", ParagraphBlock()),
+    ("accordion", AccordionBlock()),
+    ("image", ImageBlock()),
+    ("video", VideoBlock()),
+]
 
 __all__ = [
     "BODY_BLOCKS",
@@ -82,6 +92,8 @@ __all__ = [
     "COUNTRY_FIGURE_BLOCKS",
     "COUNTRY_SECTION_BLOCKS",
     "DATA_BLOCKS",
+    "GUIDE_BLOCKS",
+    "HOW_TO_BLOCKS",
     "LAYOUT_BLOCKS",
     "LINK_BLOCKS",
     "MEDIA_BLOCKS",
@@ -93,6 +105,7 @@ __all__ = [
     "AccordionBlock",
     "CallToActionBlock",
     "CaseStudyTeaserBlock",
+    "ChapterBlock",
     "DocumentBlock",
     "FigureRowBlock",
     "HeadingBlock",

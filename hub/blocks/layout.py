@@ -1,5 +1,7 @@
-"""Layout blocks: accordion / FAQ, ordered steps."""
+"""Layout blocks: accordion / FAQ, ordered steps, guide chapters."""
 
+from django.core.validators import RegexValidator
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -57,3 +59,87 @@ class StepsBlock(blocks.StructBlock):
             ],
         }
         description = _("A numbered sequence of steps")
+
+
+anchor_validator = RegexValidator(
+    r"^[\w-]+$",
+    _("Use only letters, digits and hyphens, without spaces, for example: funding-sources."),
+)
+
+
+def anchor_from(text: str) -> str:
+    """A URL fragment made from a heading; keeps Greek and accented letters readable."""
+    return slugify(text or "", allow_unicode=True)
+
+
+class ChapterBlock(blocks.StructBlock):
+    """A chapter of a long-form guide: its heading goes into the table of contents.
+
+    The chapter's body blocks are passed in (``ChapterBlock(CHAPTER_BLOCKS)``) because
+    the collection is composed in ``hub.blocks`` after this module is imported.
+    """
+
+    heading = blocks.CharBlock(
+        max_length=160,
+        label=_("Chapter heading"),
+        help_text=_("Shown in the guide's table of contents."),
+    )
+    anchor = blocks.CharBlock(
+        required=False,
+        max_length=80,
+        validators=[anchor_validator],
+        label=_("Anchor"),
+        help_text=_(
+            "Optional: the end of the chapter's web address (…#anchor). Made from the "
+            "heading when empty."
+        ),
+    )
+
+    def __init__(self, body_blocks=(), **kwargs):
+        super().__init__(
+            [("body", blocks.StreamBlock(list(body_blocks), label=_("Chapter content")))],
+            **kwargs,
+        )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "blocks/chapter.html"
+        label = _("Chapter")
+        preview_value = {
+            "heading": "Map the spaces of your region",
+            "anchor": "",
+            "body": [
+                (
+                    "paragraph",
+                    "<p>Before convening anyone, find out who is already there: coworking "
+                    "spaces, fab labs, rural hubs and the people who run them.</p>",
+                ),
+                (
+                    "steps",
+                    {
+                        "heading": "Three steps",
+                        "steps": [
+                            {"title": "List the spaces you know", "text": ""},
+                            {"title": "Send the survey", "text": ""},
+                            {"title": "Publish the map", "text": ""},
+                        ],
+                    },
+                ),
+            ],
+        }
+        description = _("A titled section of a guide, listed in its table of contents")
+
+    def deconstruct(self):
+        # StructBlock freezes its child blocks (heading, anchor, body) into migrations as
+        # a plain StructBlock, so the custom constructor argument never needs replaying.
+        return super().deconstruct()
+
+    def anchor_for(self, value) -> str:
+        """The chapter's anchor: the editor's own, or one made from the heading."""
+        return anchor_from(value.get("anchor") or value.get("heading") or "") or "chapter"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # A page that lists several chapters passes unique anchors (see GuidePage).
+        context["anchor"] = context.get("chapter_anchor") or self.anchor_for(value)
+        return context

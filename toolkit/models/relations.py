@@ -1,0 +1,100 @@
+"""How toolkit pages find the pages they show: in the visitor's locale, in few queries.
+
+Related pages are stored as foreign keys to ``wagtailcore.Page`` and synchronised as is
+by wagtail-localize, so a French guide's links still point to the English tools. Pages are
+therefore matched by ``translation_key`` and shown in the locale of the page being read:
+its real translation, or the alias that stands for it until it is translated.
+"""
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Cast
+from wagtail.models import Orderable, Page, ReferenceIndex
+
+# The case-study page type, named rather than imported: content apps never import
+# each other (toolkit only knows it by its label).
+CASE_STUDY_PAGE = "casestudies.CaseStudyPage"
+TOOL_PAGE = "toolkit.ToolPage"
+
+
+def page_model(label: str):
+    """The page model for ``app_label.ModelName``, or None if that app does not define it."""
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def localized_live(model, translation_keys, locale):
+    """Live pages of ``model`` in ``locale`` among ``translation_keys`` (a list or subquery).
+
+    The locale and alias source are fetched with the pages, so that templates can mark
+    an untranslated alias with its real language without a query per page.
+    """
+    return (
+        model.objects.live()
+        .filter(locale=locale, translation_key__in=translation_keys)
+        .select_related("locale", "alias_of__locale")
+    )
+
+
+def localized_in_order(pages, model, locale, prefetch=()) -> list:
+    """The live versions in ``locale`` of ``pages``, in their order, without duplicates.
+
+    Pages that are not of ``model``, not published or not in the locale tree are left out.
+    One query, whatever the number of pages (plus one per ``prefetch`` lookup).
+    """
+    keys = list(dict.fromkeys(page.translation_key for page in pages if page is not None))
+    if not keys or model is None:
+        return []
+    versions = localized_live(model, keys, locale).prefetch_related(*prefetch)
+    found = {page.translation_key: page for page in versions}
+    return [found[key] for key in keys if key in found]
+
+
+def pages_referencing(target: Page, model, locale):
+    """Live pages of ``model`` in ``locale`` that reference ``target`` in any language.
+
+    Uses Wagtail's ReferenceIndex, which records every foreign key, chooser block and
+    rich-text link of every page. The references to any version of the target (its source
+    and translations) are gathered, and the referencing pages are mapped to their versions
+    in ``locale``. One query (the lookups are subqueries), whatever the number of pages.
+    """
+    if model is None:
+        return Page.objects.none()
+    target_versions = Page.objects.filter(translation_key=target.translation_key)
+    references = ReferenceIndex.get_references_to_in_bulk(target_versions).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    source_ids = references.annotate(
+        source_id=Cast("object_id", output_field=models.BigIntegerField())
+    ).values("source_id")
+    source_keys = Page.objects.filter(pk__in=source_ids).values("translation_key")
+    return localized_live(model, source_keys, locale).order_by("title")
+
+
+class RelatedPageLink(Orderable):
+    """A link from a page to another page of one given type, chosen by the editor.
+
+    Subclasses define the ParentalKey and the target foreign key, and name the target
+    field, the expected page type (``app_label.ModelName``) and what to tell an editor
+    who chose a page of another type.
+    """
+
+    target_field = ""
+    target_page_type = ""
+    wrong_type_message = ""
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        target = getattr(self, self.target_field, None)
+        if target is None:
+            return
+        model = target.specific_class
+        if model is None or model._meta.label != self.target_page_type:
+            raise ValidationError({self.target_field: self.wrong_type_message})
