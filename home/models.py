@@ -3,13 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from hub.blocks import BODY_BLOCKS
-from hub.models import TranslationStatusMixin
+from hub.models import SearchableMixin, TranslationStatusMixin
 
 
-class HomePage(TranslationStatusMixin, Page):
+class HomePage(SearchableMixin, TranslationStatusMixin, Page):
     """The home page of one language tree (one per locale)."""
 
     introduction = models.TextField(
@@ -20,7 +19,7 @@ class HomePage(TranslationStatusMixin, Page):
     body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_text_fields = (("introduction", 2), "body")
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
@@ -38,18 +37,14 @@ class HomePage(TranslationStatusMixin, Page):
         verbose_name_plural = _("home pages")
 
 
-class StandardPage(TranslationStatusMixin, Page):
+class StandardPage(SearchableMixin, TranslationStatusMixin, Page):
     """A simple content page: about, legal notice, privacy."""
 
     introduction = models.TextField(blank=True, verbose_name=_("introduction"))
     body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
+    search_text_fields = (("introduction", 2), "body")
 
     template = "pages/standard_page.html"
     parent_page_types = ["home.HomePage", "home.StandardPage"]

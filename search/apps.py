@@ -7,3 +7,9 @@ class SearchConfig(AppConfig):
     label = "hubsearch"
     verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks
+        from .promotions import connect_signals
+
+        connect_signals()

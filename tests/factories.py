@@ -5,6 +5,8 @@ from uuid import uuid4
 
 import factory
 import wagtail_factories
+from anyascii import anyascii
+from django.utils.text import slugify
 from wagtail.models import Locale
 
 from home.models import HomePage, StandardPage
@@ -302,3 +304,14 @@ class CaseStudyToolFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "casestudies.CaseStudyTool"
+
+
+def make_standard_page(parent, title, introduction="", paragraphs=(), **kwargs):
+    """A live StandardPage with rich-text paragraphs in its body, under ``parent``."""
+    body = [("paragraph", f"<p>{text}</p>") for text in paragraphs]
+    kwargs.setdefault("slug", slugify(anyascii(title))[:80])
+    page = StandardPage(
+        title=title, introduction=introduction, body=body, locale=parent.locale, **kwargs
+    )
+    parent.add_child(instance=page)
+    return page

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.typed_table_block",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -174,9 +175,21 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 
 def search_backends(search_url: str) -> dict:
-    """Map SEARCH_URL to Wagtail's backend settings (database backend when unset)."""
+    """Map SEARCH_URL to Wagtail's backend settings (database backend when unset).
+
+    The project analyses text itself (search/analysis.py) and indexes finished words:
+    PostgreSQL uses its "simple" configuration (no stemming, no stop words) so that it
+    keeps them as they are; Elasticsearch/OpenSearch's standard analyzer leaves them
+    unchanged too (they are lower-case letters and digits only).
+    """
     if not search_url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}}
+        return {
+            "default": {
+                "BACKEND": "wagtail.search.backends.database",
+                "SEARCH_CONFIG": "simple",
+                "AUTO_UPDATE": True,
+            }
+        }
     parts = urlsplit(search_url)
     backends = {
         "elasticsearch": "wagtail.search.backends.elasticsearch9",

@@ -1,0 +1,325 @@
+"""The search itself: analysed query → backend → results, facets, promotions, other languages.
+
+Everything goes through Wagtail's search backend API (``get_search_backend``) on page
+querysets, so the same code runs on the database backend (SQLite FTS5, PostgreSQL)
+and on Elasticsearch/OpenSearch. An engine that fails raises ``SearchUnavailable``.
+"""
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db import DatabaseError
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.text import capfirst
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import PlainText
+
+from hub.models import SearchableMixin
+
+from . import facets as facet_tools
+from .analysis import analyse_query, autocomplete_terms
+from .excerpts import excerpt, highlight
+from .promotions import Promotion, promotions_for
+from .query import MAX_TERMS
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 10
+MAX_PAGES = 100
+OTHER_LANGUAGE_RESULTS = 3
+AUTOCOMPLETE_RESULTS = 8
+AUTOCOMPLETE_CANDIDATES = 50
+AUTOCOMPLETE_PREFIX_LIMIT = 15
+
+
+def _engine_errors() -> tuple[type[BaseException], ...]:
+    errors: list[type[BaseException]] = [DatabaseError, ConnectionError, TimeoutError]
+    try:
+        from elastic_transport import TransportError
+
+        errors.append(TransportError)
+    except ImportError:  # pragma: no cover - the clients are installed with the project
+        pass
+    try:
+        from elasticsearch import ApiError
+
+        errors.append(ApiError)
+    except ImportError:  # pragma: no cover
+        pass
+    try:
+        from opensearchpy.exceptions import OpenSearchException
+
+        errors.append(OpenSearchException)
+    except ImportError:  # pragma: no cover
+        pass
+    return tuple(errors)
+
+
+ENGINE_ERRORS = _engine_errors()
+
+
+class SearchUnavailable(Exception):
+    """The search engine did not answer; the visitor gets a message, not an error page."""
+
+
+@dataclass
+class ResultItem:
+    title: str
+    url: str
+    title_html: str
+    excerpt_html: str
+    type_label: str
+    language: str
+    language_name: str
+
+
+@dataclass
+class OtherLanguageGroup:
+    language: str
+    language_name: str
+    count: int
+    items: list[ResultItem]
+    search_url: str
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    language: str
+    terms: list[str] = field(default_factory=list)
+    filters: facet_tools.Filters = field(default_factory=facet_tools.Filters)
+    page: object = None
+    total: int = 0
+    items: list[ResultItem] = field(default_factory=list)
+    operator: str = "and"
+    facets: list[facet_tools.FacetGroup] = field(default_factory=list)
+    promotions: list[Promotion] = field(default_factory=list)
+    other_languages: list[OtherLanguageGroup] = field(default_factory=list)
+    other_languages_searched: bool = False
+    unavailable: bool = False
+
+
+def language_name(code: str) -> str:
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+def base_queryset(locale):
+    """Live, public pages of searchable types in one locale (a Page queryset)."""
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale, content_type__in=facet_tools.searchable_content_type_ids())
+    )
+
+
+def _backend_query(terms: list[str], operator: str) -> PlainText:
+    return PlainText(" ".join(terms), operator=operator)
+
+
+def _search(backend, terms, queryset):
+    """Results with every term, else (for several terms) with any of them."""
+    results = backend.search(_backend_query(terms, "and"), queryset)
+    if len(terms) > 1 and results.count() == 0:
+        return backend.search(_backend_query(terms, "or"), queryset), "or"
+    return results, "and"
+
+
+def _item(page, terms, language, request) -> ResultItem:
+    page_language = page.locale.language_code
+    text = page.search_excerpt_text() if isinstance(page, SearchableMixin) else ""
+    snippet = excerpt(text, terms, page_language)
+    if not snippet and getattr(page, "search_description", ""):
+        snippet = excerpt(page.search_description, terms, page_language)
+    return ResultItem(
+        title=page.title,
+        url=page.get_url(request) or "",
+        title_html=highlight(page.title, terms, page_language),
+        excerpt_html=snippet,
+        type_label=capfirst(page.specific_class._meta.verbose_name),
+        language=page_language,
+        language_name=language_name(page_language),
+    )
+
+
+def _facet_groups(backend, query, locale, filters, type_counts) -> list[facet_tools.FacetGroup]:
+    groups = []
+    models = facet_tools.searchable_page_models()
+    content_types = {
+        model: ct.pk for model, ct in ContentType.objects.get_for_models(*models).items()
+    }
+    type_values = []
+    for model in models:
+        count = type_counts.get(content_types[model], 0)
+        selected = model in filters.types
+        if count or selected:
+            type_values.append(
+                facet_tools.FacetValue(
+                    facet_tools.type_key(model),
+                    capfirst(model._meta.verbose_name),
+                    count,
+                    selected,
+                )
+            )
+    type_values.sort(key=lambda value: (-value.count, value.label))
+    if type_values:
+        groups.append(
+            facet_tools.FacetGroup(facet_tools.TYPE_PARAM, translation.gettext("Type"), type_values)
+        )
+
+    for name, declarations in facet_tools.facet_declarations().items():
+        if name in facet_tools.RESERVED_PARAMS:
+            continue
+        totals: Counter = Counter()
+        labels: dict = {}
+        for model, facet in declarations:
+            if name not in filters.facets and not type_counts.get(content_types[model]):
+                continue  # no result of this type: nothing to count
+            queryset = facet_tools.restrict(
+                model._default_manager.live().public().filter(locale=locale),
+                filters,
+                model=model,
+                exclude=name,
+            )
+            if queryset is None:
+                continue
+            attname = facet.model_field(model).get_attname()
+            counts = backend.search(query, queryset).facet(attname)
+            counts = {value: count for value, count in counts.items() if value is not None}
+            totals.update(counts)
+            labels.update(facet.labels(model, list(counts)))
+        active = filters.facets.get(name)
+        if active:
+            for model, (facet, parsed) in active.per_model.items():
+                labels.update(facet.labels(model, [v for v in parsed if v not in labels]))
+        selected = set(active.raw_values) if active else set()
+        label_of = {str(value): label for value, label in labels.items()}
+        values = [
+            facet_tools.FacetValue(
+                str(value), label_of.get(str(value), str(value)), count, str(value) in selected
+            )
+            for value, count in totals.items()
+            if count
+        ]
+        for raw in sorted(selected - {value.value for value in values}):
+            values.append(facet_tools.FacetValue(raw, label_of.get(raw, raw), 0, True))
+        values.sort(key=lambda value: (-value.count, value.label))
+        if values:
+            groups.append(facet_tools.FacetGroup(name, declarations[0][1].label, values))
+    return groups
+
+
+def _other_languages(backend, query: str, language: str, filters, request):
+    groups = []
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    for code, name in settings.LANGUAGES:
+        locale = locales.get(code)
+        if code == language or locale is None:
+            continue
+        terms = analyse_query(query, code, max_terms=MAX_TERMS)
+        if not terms:
+            continue
+        queryset = facet_tools.restrict(
+            base_queryset(locale), facet_tools.Filters(types=filters.types)
+        )
+        results, _operator = _search(backend, terms, queryset.specific())
+        count = results.count()
+        if not count:
+            continue
+        items = [_item(page, terms, code, request) for page in results[:OTHER_LANGUAGE_RESULTS]]
+        with translation.override(code):
+            url = reverse("search") + "?" + urlencode({"q": query})
+        groups.append(OtherLanguageGroup(code, name, count, items, url))
+    return groups
+
+
+def search(
+    query: str,
+    language: str,
+    filters: facet_tools.Filters,
+    page_number: int = 1,
+    *,
+    request=None,
+    other_languages: bool = False,
+) -> SearchOutcome:
+    """Search ``query`` (already cleaned) in ``language``'s pages."""
+    outcome = SearchOutcome(query=query, language=language, filters=filters)
+    outcome.terms = analyse_query(query, language, max_terms=MAX_TERMS)
+    locale = Locale.objects.filter(language_code=language).first()
+    if not outcome.terms or locale is None:
+        return outcome
+    backend = get_search_backend()
+    try:
+        queryset = facet_tools.restrict(base_queryset(locale), filters)
+        if queryset is not None:
+            results, outcome.operator = _search(backend, outcome.terms, queryset.specific())
+            paginator = Paginator(results, RESULTS_PER_PAGE)
+            outcome.total = paginator.count
+            number = min(max(1, page_number), MAX_PAGES, max(1, paginator.num_pages))
+            outcome.page = paginator.page(number)
+            outcome.items = [
+                _item(page, outcome.terms, language, request) for page in outcome.page.object_list
+            ]
+        query_object = _backend_query(outcome.terms, outcome.operator)
+        type_queryset = facet_tools.restrict(
+            base_queryset(locale), filters, exclude=facet_tools.TYPE_PARAM
+        )
+        type_counts = (
+            backend.search(query_object, type_queryset).facet("content_type_id")
+            if type_queryset is not None
+            else {}
+        )
+        outcome.facets = _facet_groups(backend, query_object, locale, filters, type_counts)
+        if outcome.page is None or outcome.page.number == 1:
+            outcome.promotions = promotions_for(query, language, request)
+            promoted_urls = {promotion.url for promotion in outcome.promotions}
+            outcome.items = [item for item in outcome.items if item.url not in promoted_urls]
+        if outcome.total == 0 or other_languages:
+            outcome.other_languages_searched = True
+            outcome.other_languages = _other_languages(backend, query, language, filters, request)
+    except ENGINE_ERRORS:
+        logger.exception("The search engine failed for a query in %s", language)
+        raise SearchUnavailable from None
+    return outcome
+
+
+def autocomplete(query: str, language: str, *, request=None) -> list[dict]:
+    """Pages of ``language`` with a title word starting with each word typed, for the search box.
+
+    The backends differ in how they match several words (the database backends treat
+    only the last one as a prefix, Elasticsearch all of them), so the engine is asked
+    for the longest word only and every word is then checked here, the same way for all.
+    """
+    words = autocomplete_terms(query)[:MAX_TERMS]
+    locale = Locale.objects.filter(language_code=language).first()
+    if not words or locale is None:
+        return []
+    # Elasticsearch stores prefixes of up to 15 characters: a longer word matches by its start.
+    pivot = max(words, key=len)[:AUTOCOMPLETE_PREFIX_LIMIT]
+    backend = get_search_backend()
+    try:
+        candidates = list(
+            backend.autocomplete(pivot, base_queryset(locale))[:AUTOCOMPLETE_CANDIDATES]
+        )
+    except ENGINE_ERRORS:
+        logger.exception("The search engine failed for an autocomplete in %s", language)
+        raise SearchUnavailable from None
+    pages = []
+    for page in candidates:
+        title_words = autocomplete_terms(page.title)
+        if all(any(title_word.startswith(word) for title_word in title_words) for word in words):
+            pages.append(page)
+    return [
+        {
+            "title": page.title,
+            "url": page.get_url(request) or "",
+            "type": str(capfirst(page.specific_class._meta.verbose_name)),
+        }
+        for page in pages[:AUTOCOMPLETE_RESULTS]
+    ]
