@@ -70,6 +70,8 @@ class Environment:
     admin_username: str
     admin_email: str
     admin_password: str
+    map_tile_url: str
+    map_tile_attribution: str
 
 
 def read_environment() -> Environment:
@@ -90,6 +92,8 @@ def read_environment() -> Environment:
         admin_username=_str("ADMIN_USERNAME", "admin"),
         admin_email=_str("ADMIN_EMAIL", "admin@example.org"),
         admin_password=_str("ADMIN_PASSWORD"),
+        map_tile_url=_str("MAP_TILE_URL"),
+        map_tile_attribution=_str("MAP_TILE_ATTRIBUTION"),
     )
 
 
