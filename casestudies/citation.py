@@ -34,7 +34,7 @@ def bibtex_escape(value: str) -> str:
 
 def citation(page, request) -> Citation:
     """The reference of ``page`` in the visitor's language, with its address and licence."""
-    url = page.get_full_url(request) or ""
+    url = request.build_absolute_uri(page.get_url(request)) if page.get_url(request) else ""
     published = page.last_published_at or page.first_published_at or timezone.now()
     year = published.year
     today = timezone.localdate().isoformat()

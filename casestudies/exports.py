@@ -88,7 +88,7 @@ class Export:
     def __init__(self, finder, request):
         self.finder = finder
         self.request = request
-        self.index_url = finder.index.get_full_url(request)
+        self.index_url = request.build_absolute_uri(finder.index.get_url(request))
         self.language = finder.index.locale.language_code
         # Names are looked up now, in the visitor's language: the rows are read later,
         # while the response streams.
@@ -108,9 +108,8 @@ class Export:
             through.objects.filter(casestudypage_id=OuterRef("pk"))
             .order_by()
             .values("casestudypage_id")
-            .annotate(
-                slugs=StringAgg("theme__slug", Value(THEME_SEPARATOR), order_by="theme__slug")
-            )
+            # Sorted in Python: not every SQLite build orders inside an aggregate.
+            .annotate(slugs=StringAgg("theme__slug", Value(THEME_SEPARATOR)))
             .values("slugs")
         )
         base = self.finder.base_queryset().filter(alias_of__isnull=True)
@@ -125,7 +124,7 @@ class Export:
         countries, themes, types, regions = self.countries, self.themes, self.types, self.regions
         business, governance, licences = self.business, self.governance, self.licences
         for row in self.queryset().iterator(chunk_size=CHUNK_SIZE):
-            slugs = [s for s in (row["theme_slugs"] or "").split(THEME_SEPARATOR) if s]
+            slugs = sorted(s for s in (row["theme_slugs"] or "").split(THEME_SEPARATOR) if s)
             yield {
                 "id": row["pk"],
                 "title": row["title"],

@@ -6,14 +6,21 @@ costs no extra request. They carry what a popup and the base layer's country lab
 
 from django.conf import settings
 
+from hub.models import Country
+
 from .models import CaseStudyPage
 
 MARKER_FIELDS = ("id", "title", "url_path", "latitude", "longitude", "city", "country", "locale")
 
 
-def markers(queryset, request) -> list[dict]:
-    """One marker per case study of ``queryset`` (one query, whatever its size)."""
+def markers(queryset, request, locale_id=None) -> list[dict]:
+    """One marker per case study of ``queryset`` (two queries, whatever its size).
+
+    Country names are given in ``locale_id``'s language: an untranslated case study still
+    points to the English country.
+    """
     pages = queryset.select_related("country").only(*MARKER_FIELDS, "country__name")
+    names = dict(Country.objects.filter(locale_id=locale_id).values_list("code", "name"))
     result = []
     for page in pages:
         url = page.get_url(request)
@@ -27,7 +34,7 @@ def markers(queryset, request) -> list[dict]:
                 "lat": round(page.latitude, 5),
                 "lon": round(page.longitude, 5),
                 "city": page.city,
-                "country": page.country.name,
+                "country": names.get(page.country.code, page.country.name),
                 "code": page.country.code,
             }
         )

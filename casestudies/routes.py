@@ -60,7 +60,7 @@ def finder_context(index, request) -> dict:
         "page_obj": page_obj,
         "paginator": paginator,
         "elided_page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2),
-        "map_markers": markers(finder.filtered(), request),
+        "map_markers": markers(finder.filtered(), request, index.locale_id),
         "map_tile": tile_settings(),
         "map_fallback": _("The map needs JavaScript. The list shows the same case studies."),
         "finder_url": base_url,
@@ -95,14 +95,14 @@ class FinderRoutesMixin(RoutablePageMixin):
             },
         )
 
-    @path("export.csv")
+    @path("export.csv/")
     def export_csv(self, request):
         return exports.csv_response(exports.Export(Finder(self, request.GET), request))
 
-    @path("export.json")
+    @path("export.json/")
     def export_json(self, request):
         return exports.json_response(exports.Export(Finder(self, request.GET), request))
 
-    @path("export.geojson")
+    @path("export.geojson/")
     def export_geojson(self, request):
         return exports.geojson_response(exports.Export(Finder(self, request.GET), request))

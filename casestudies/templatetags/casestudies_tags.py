@@ -37,12 +37,12 @@ def case_study_map(context, country=None, page=None, titled=False):
         map_id = f"map-case-{page.pk}"
         fallback = _("The map needs JavaScript. The place is described beside it.")
     elif country is not None:
-        points = markers(country_case_studies(country, locale_id), request)
+        points = markers(country_case_studies(country, locale_id), request, locale_id)
         label = _("Map of the case studies in %(country)s") % {"country": country.name}
         map_id = f"map-country-{country.code.lower()}"
         fallback = _("The map needs JavaScript. The list below shows the same case studies.")
     else:
-        points = markers(locale_case_studies(locale_id), request)
+        points = markers(locale_case_studies(locale_id), request, locale_id)
         label = _("Map of the case studies")
         map_id = "map-case-studies"
         fallback = _("The map needs JavaScript. The case-study finder lists the same spaces.")
