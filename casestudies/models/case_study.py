@@ -20,6 +20,7 @@ from wagtail.search import index
 from hub.blocks import RESOURCE_BLOCKS, RESULTS_BLOCKS, STORY_BLOCKS
 from hub.models import Country, Organisation, Region, SpaceType, Theme, TranslationStatusMixin
 
+from ..api import CASE_STUDY_API_FIELDS
 from .choices import LICENCE_URLS, BusinessModel, Governance, Licence
 from .panels import case_study_edit_handler
 from .translation import CASE_STUDY_TRANSLATABLE_FIELDS, localize_taxonomy_links
@@ -263,6 +264,8 @@ class CaseStudyPage(TranslationStatusMixin, Page):
         index.FilterField("year_founded"),
     ]
     override_translatable_fields = CASE_STUDY_TRANSLATABLE_FIELDS
+    api_fields = CASE_STUDY_API_FIELDS
+    in_feeds = True  # hub.feeds: new case studies appear in the RSS and Atom feeds
 
     template = "pages/case_study_page.html"
     parent_page_types = ["casestudies.CaseStudyIndexPage"]

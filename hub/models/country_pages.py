@@ -33,11 +33,13 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub.api_fields import TermField
 from hub.blocks import COUNTRY_FIGURE_BLOCKS, COUNTRY_SECTION_BLOCKS
 
 from .mixins import TranslationStatusMixin
@@ -285,6 +287,14 @@ class CountryProfilePage(TranslationStatusMixin, Page):
         TranslatableField("legal_framework"),
         TranslatableField("funding"),
         TranslatableField("network_contacts"),
+    ]
+
+    api_fields = [
+        APIField("country", serializer=TermField(key="code")),
+        APIField("overview"),
+        APIField("key_figures"),
+        APIField("legal_framework"),
+        APIField("funding"),
     ]
 
     template = "pages/country_profile_page.html"
