@@ -77,11 +77,11 @@
         Object.keys(groups).forEach(function (code) {
             var group = groups[code];
             L.marker([group.lat / group.n, group.lon / group.n], {
-                icon: L.divIcon({ className: "map__country", html: "", iconSize: null }),
+                icon: L.divIcon({ className: "map__country", html: text("span", "", group.name), iconSize: null }),
                 interactive: false,
                 keyboard: false,
                 pane: "overlayPane"
-            }).addTo(map).getElement().textContent = group.name;
+            }).addTo(map);
         });
     }
 
