@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("feeds/rss.xml", LatestContentFeed(), name="feed-rss"),
     path("feeds/atom.xml", LatestContentAtomFeed(), name="feed-atom"),
     path("search/", include("search.urls")),
+    path("", include("casestudies.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

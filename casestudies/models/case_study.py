@@ -26,6 +26,7 @@ from hub.models import (
     TranslationStatusMixin,
 )
 
+from ..api import CASE_STUDY_API_FIELDS
 from .choices import BusinessModel, Governance, Licence
 from .panels import case_study_edit_handler
 from .presentation import CaseStudyPresentationMixin
@@ -282,6 +283,8 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
         index.FilterField("year_founded"),
     ]
     override_translatable_fields = CASE_STUDY_TRANSLATABLE_FIELDS
+    api_fields = CASE_STUDY_API_FIELDS
+    in_feeds = True  # hub.feeds: new case studies appear in the RSS and Atom feeds
 
     template = "pages/case_study_page.html"
     parent_page_types = ["casestudies.CaseStudyIndexPage"]

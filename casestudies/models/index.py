@@ -1,6 +1,5 @@
 """CaseStudyIndexPage: the list of a language's case studies."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -9,12 +8,11 @@ from wagtail.search import index
 
 from hub.models import TranslationStatusMixin
 
+from ..routes import FinderRoutesMixin
 from .case_study import CaseStudyPage
 
-PAGE_SIZE = 12
 
-
-class CaseStudyIndexPage(TranslationStatusMixin, Page):
+class CaseStudyIndexPage(TranslationStatusMixin, FinderRoutesMixin, Page):
     introduction = models.TextField(
         blank=True,
         verbose_name=_("introduction"),
@@ -42,15 +40,3 @@ class CaseStudyIndexPage(TranslationStatusMixin, Page):
         Filters, map and exports start from this queryset.
         """
         return CaseStudyPage.listing_queryset().child_of(self).order_by("title", "pk")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.case_studies(), PAGE_SIZE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        context.update(
-            case_studies=page_obj.object_list,
-            page_obj=page_obj,
-            paginator=paginator,
-            elided_page_range=paginator.get_elided_page_range(page_obj.number, on_each_side=2),
-        )
-        return context

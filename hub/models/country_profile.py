@@ -32,11 +32,13 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub.api_fields import TermField
 from hub.blocks import COUNTRY_FIGURE_BLOCKS, COUNTRY_SECTION_BLOCKS
 
 from .mixins import TranslationStatusMixin
@@ -216,6 +218,14 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
         TranslatableField("legal_framework"),
         TranslatableField("funding"),
         TranslatableField("network_contacts"),
+    ]
+
+    api_fields = [
+        APIField("country", serializer=TermField(key="code")),
+        APIField("overview"),
+        APIField("key_figures"),
+        APIField("legal_framework"),
+        APIField("funding"),
     ]
 
     template = "pages/country_profile_page.html"

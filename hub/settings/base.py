@@ -172,6 +172,13 @@ STATIC_URL = "/static/"
 STATIC_ROOT = ENV.static_root
 MEDIA_URL = "/media/"
 MEDIA_ROOT = ENV.media_root
+# Leaflet and its clustering plugin come from their pinned packages (requirements/base.in),
+# served under static/vendor/ by hub.staticfiles.VendorFinder, never copied into the repo.
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "hub.staticfiles.VendorFinder",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -341,3 +348,9 @@ LOGGING = {
 
 SITE_LANGUAGE_NAMES = dict(LANGUAGES)
 NOT_TRANSLATED_LABEL = _("Not yet translated")
+
+# Maps: markers on a neutral background by default (no request leaves the site). A
+# deployment with its own tile server sets MAP_TILE_URL ({z}/{x}/{y} template) and the
+# attribution its tiles require.
+MAP_TILE_URL = ENV.map_tile_url
+MAP_TILE_ATTRIBUTION = ENV.map_tile_attribution

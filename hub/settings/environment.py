@@ -72,6 +72,8 @@ class Environment:
     admin_password: str
     admin_2fa_required: bool
     session_cookie_age: int
+    map_tile_url: str
+    map_tile_attribution: str
 
 
 def read_environment() -> Environment:
@@ -94,6 +96,8 @@ def read_environment() -> Environment:
         admin_password=_str("ADMIN_PASSWORD"),
         admin_2fa_required=_bool("ADMIN_2FA_REQUIRED", False),
         session_cookie_age=_int("SESSION_COOKIE_AGE", 60 * 60 * 12),
+        map_tile_url=_str("MAP_TILE_URL"),
+        map_tile_attribution=_str("MAP_TILE_ATTRIBUTION"),
     )
 
 

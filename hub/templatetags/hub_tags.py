@@ -73,7 +73,6 @@ def alternate_links(context):
     request = context["request"]
     page = context.get("page")
     alternates = []
-    canonical = request.build_absolute_uri(request.path)
     if _is_page(page):
         versions = page_versions(request, page)
         for code, _name in settings.LANGUAGES:
@@ -83,15 +82,21 @@ def alternate_links(context):
         default = versions.get(settings.LANGUAGE_CODE)
         if default is not None:
             alternates.append(("x-default", request.build_absolute_uri(default.get_url(request))))
-        if page.alias_of_id is not None:
-            # An untranslated alias duplicates its source: point search engines there.
-            source = next((v for v in versions.values() if v.pk == page.alias_of_id), None)
-            if source is not None:
-                canonical = request.build_absolute_uri(source.get_url(request))
-        elif getattr(page, "served_from_other_locale", False):
-            # Found in another language's tree (hub.translation.routing): same rule.
-            canonical = request.build_absolute_uri(page.get_url(request))
-    return {"alternates": alternates, "canonical": canonical}
+    return {"alternates": alternates, "canonical": canonical_url(request, page)}
+
+
+def canonical_url(request, page) -> str:
+    """The address search engines and sharing cards should use for this request."""
+    if _is_page(page) and page.alias_of_id is not None:
+        # An untranslated alias duplicates its source: point search engines there.
+        versions = page_versions(request, page)
+        source = next((v for v in versions.values() if v.pk == page.alias_of_id), None)
+        if source is not None:
+            return request.build_absolute_uri(source.get_url(request))
+    if _is_page(page) and getattr(page, "served_from_other_locale", False):
+        # Found in another language's tree (hub.translation.routing): same rule.
+        return request.build_absolute_uri(page.get_url(request))
+    return request.build_absolute_uri(request.path)
 
 
 @register.simple_tag(takes_context=True)

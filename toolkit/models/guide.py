@@ -12,6 +12,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -146,6 +147,15 @@ class GuidePage(SearchableMixin, TranslationStatusMixin, Page):
         SynchronizedField("related_tools", overridable=False),
         SynchronizedField("related_case_studies", overridable=False),
     ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("stage"),
+        APIField("audience"),
+        APIField("reading_time"),
+        APIField("chapters"),
+    ]
+    in_feeds = True  # hub.feeds: new guides appear in the RSS and Atom feeds
 
     template = "pages/guide_page.html"
     parent_page_types = ["toolkit.ToolkitIndexPage"]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -111,6 +112,15 @@ class ToolPage(SearchableMixin, TranslationStatusMixin, Page):
         # Files are copied to every locale; each file's document can be overridden there.
         TranslatableField("files"),
     ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("purpose"),
+        APIField("stage"),
+        APIField("time_needed"),
+        APIField("how_to"),
+    ]
+    in_feeds = True  # hub.feeds: new tools appear in the RSS and Atom feeds
 
     template = "pages/tool_page.html"
     parent_page_types = ["toolkit.ToolkitIndexPage"]

@@ -1,0 +1,411 @@
+"""The case-study finder: filters read from the URL, facet counts, sorting and paging.
+
+Filters use identifiers that are the same in every language, so a URL can be shared
+across languages: ``country`` (ISO code), ``region`` (id of the region in any language),
+``theme`` and ``type`` (slugs), ``desks`` and ``surface`` (size bands), ``from`` and
+``to`` (founding years), ``sort`` and ``page``. Facets combine with AND; the values of
+one facet with OR. A value the finder does not know, or that is malformed, is ignored:
+the URL always gives a page.
+
+Facet counts are disjunctive: each facet counts the case studies that match every
+*other* active facet, so a visitor sees how many results ticking an option would add.
+The number of queries is fixed, whatever the number of case studies.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from hub.models import Country, Region, SpaceType, Theme
+
+from .models import CaseStudyPage
+from .models.case_study import EARLIEST_YEAR
+
+PAGE_SIZE = 12
+MAX_VALUES = 30  # values kept per facet; the rest of a very long URL is ignored
+MAX_VALUE_LENGTH = 60
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CODE_RE = re.compile(r"^[A-Za-z]{2}$")
+ID_RE = re.compile(r"^[0-9]{1,12}$")
+
+
+@dataclass(frozen=True)
+class Band:
+    """A size band: a stable key for URLs and its bounds (inclusive; None is open)."""
+
+    key: str
+    label: str
+    low: int | None
+    high: int | None
+
+    def q(self, field_name: str) -> Q:
+        q = Q(**{f"{field_name}__isnull": False})
+        if self.low is not None:
+            q &= Q(**{f"{field_name}__gte": self.low})
+        if self.high is not None:
+            q &= Q(**{f"{field_name}__lte": self.high})
+        return q
+
+
+DESK_BANDS = [
+    Band("1-10", _("Up to 10 desks"), 1, 10),
+    Band("11-30", _("11 to 30 desks"), 11, 30),
+    Band("31-80", _("31 to 80 desks"), 31, 80),
+    Band("81-plus", _("More than 80 desks"), 81, None),
+]
+SURFACE_BANDS = [
+    Band("0-199", _("Under 200 m²"), 0, 199),
+    Band("200-499", _("200 to 499 m²"), 200, 499),
+    Band("500-999", _("500 to 999 m²"), 500, 999),
+    Band("1000-plus", _("1,000 m² or more"), 1000, None),
+]
+
+SORTS = {
+    "newest": (pgettext_lazy("sort order", "Newest first"), ("-first_published_at", "-pk")),
+    "title": (pgettext_lazy("sort order", "Title (A to Z)"), ("title", "pk")),
+    "founded": (
+        pgettext_lazy("sort order", "Founding year (recent first)"),
+        (F("year_founded").desc(nulls_last=True), "title", "pk"),
+    ),
+}
+DEFAULT_SORT = "newest"
+
+
+def _values(query, name: str, pattern: re.Pattern, normalise=str.strip) -> list[str]:
+    """The distinct well-formed values of ``name`` in the query string, in order."""
+    seen = []
+    for raw in query.getlist(name)[: MAX_VALUES * 2]:
+        value = normalise(raw.strip()) if len(raw) <= MAX_VALUE_LENGTH else ""
+        if value and pattern.match(value) and value not in seen:
+            seen.append(value)
+    return seen[:MAX_VALUES]
+
+
+def _year(raw) -> int | None:
+    raw = (raw or "").strip()
+    if not raw.isascii() or not raw.isdigit() or len(raw) != 4:
+        return None
+    year = int(raw)
+    if EARLIEST_YEAR <= year <= timezone.localdate().year:
+        return year
+    return None
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    lang: str = ""
+
+
+@dataclass
+class FacetGroup:
+    name: str  # the query-string parameter
+    label: str
+    options: list[Option] = field(default_factory=list)
+
+    @property
+    def selected(self) -> list[Option]:
+        return [option for option in self.options if option.selected]
+
+
+@dataclass
+class Filters:
+    """The valid filters of one request (everything unknown or malformed dropped)."""
+
+    countries: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)  # translation keys
+    region_ids: list[str] = field(default_factory=list)  # as given, for the URL
+    themes: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    desks: list[str] = field(default_factory=list)
+    surface: list[str] = field(default_factory=list)
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = DEFAULT_SORT
+
+    @property
+    def active(self) -> bool:
+        return any(
+            [
+                self.countries,
+                self.regions,
+                self.themes,
+                self.types,
+                self.desks,
+                self.surface,
+                self.year_from,
+                self.year_to,
+            ]
+        )
+
+    def params(self, *, sort=True) -> list[tuple[str, str]]:
+        """The query-string pairs that reproduce these filters (stable identifiers)."""
+        pairs = [("country", code) for code in self.countries]
+        pairs += [("region", pk) for pk in self.region_ids]
+        pairs += [("theme", slug) for slug in self.themes]
+        pairs += [("type", slug) for slug in self.types]
+        pairs += [("desks", key) for key in self.desks]
+        pairs += [("surface", key) for key in self.surface]
+        if self.year_from:
+            pairs.append(("from", str(self.year_from)))
+        if self.year_to:
+            pairs.append(("to", str(self.year_to)))
+        if sort and self.sort != DEFAULT_SORT:
+            pairs.append(("sort", self.sort))
+        return pairs
+
+    def querystring(self, *, sort=True) -> str:
+        pairs = self.params(sort=sort)
+        return f"?{urlencode(pairs)}" if pairs else ""
+
+    def as_dict(self) -> dict:
+        """The filters as exports describe them."""
+        return {
+            "country": self.countries,
+            "region": self.region_ids,
+            "theme": self.themes,
+            "type": self.types,
+            "desks": self.desks,
+            "surface": self.surface,
+            "from": self.year_from,
+            "to": self.year_to,
+        }
+
+
+class Finder:
+    """Filters, facets and results of the case studies under one index page."""
+
+    def __init__(self, index, query):
+        self.index = index
+        self.locale_id = index.locale_id
+        self._terms = {}
+        self.filters = self._parse(query)
+
+    # Terms of the taxonomies, in the index's language -----------------------------------
+
+    def _local_terms(self, model, key: str) -> dict:
+        """Terms of ``model`` keyed by ``key``, preferring the index's language."""
+        if model not in self._terms:
+            terms = {}
+            for term in model.objects.order_by("pk").select_related("locale"):
+                current = terms.get(getattr(term, key))
+                if current is None or (
+                    term.locale_id == self.locale_id and current.locale_id != self.locale_id
+                ):
+                    terms[getattr(term, key)] = term
+            self._terms[model] = terms
+        return self._terms[model]
+
+    def countries(self):
+        return self._local_terms(Country, "code")
+
+    def themes(self):
+        return self._local_terms(Theme, "slug")
+
+    def space_types(self):
+        return self._local_terms(SpaceType, "slug")
+
+    def regions(self):
+        return self._local_terms(Region, "translation_key")
+
+    def _parse(self, query) -> Filters:
+        filters = Filters()
+        filters.countries = [
+            code
+            for code in _values(query, "country", CODE_RE, str.upper)
+            if code in self.countries()
+        ]
+        filters.themes = [s for s in _values(query, "theme", SLUG_RE) if s in self.themes()]
+        filters.types = [s for s in _values(query, "type", SLUG_RE) if s in self.space_types()]
+        region_ids = _values(query, "region", ID_RE)
+        if region_ids:
+            keys_by_id = {str(r.pk): key for key, r in self.regions().items()}
+            # A region id of another language is accepted too: match its translation.
+            for region in Region.objects.filter(pk__in=[int(pk) for pk in region_ids]).only(
+                "pk", "translation_key"
+            ):
+                keys_by_id.setdefault(str(region.pk), region.translation_key)
+            for pk in region_ids:
+                key = keys_by_id.get(pk)
+                if key is not None and key not in filters.regions:
+                    filters.regions.append(key)
+                    filters.region_ids.append(pk)
+        desk_keys = {band.key for band in DESK_BANDS}
+        surface_keys = {band.key for band in SURFACE_BANDS}
+        filters.desks = [k for k in _values(query, "desks", SLUG_RE) if k in desk_keys]
+        filters.surface = [k for k in _values(query, "surface", SLUG_RE) if k in surface_keys]
+        filters.year_from = _year(query.get("from"))
+        filters.year_to = _year(query.get("to"))
+        if filters.year_from and filters.year_to and filters.year_from > filters.year_to:
+            filters.year_from, filters.year_to = filters.year_to, filters.year_from
+        sort = (query.get("sort") or "").strip()
+        filters.sort = sort if sort in SORTS else DEFAULT_SORT
+        return filters
+
+    # Querysets --------------------------------------------------------------------------
+
+    def base_queryset(self):
+        """Live, public case studies under the index (its language only)."""
+        return CaseStudyPage.objects.live().public().child_of(self.index)
+
+    def _facet_q(self, skip: str = "") -> Q:
+        f = self.filters
+        through = CaseStudyPage.themes.through
+        q = Q()
+        if f.countries and skip != "country":
+            q &= Q(country__code__in=f.countries)
+        if f.regions and skip != "region":
+            q &= Q(region__translation_key__in=f.regions)
+        if f.themes and skip != "theme":
+            q &= Q(
+                pk__in=through.objects.filter(theme__slug__in=f.themes).values("casestudypage_id")
+            )
+        if f.types and skip != "type":
+            q &= Q(space_type__slug__in=f.types)
+        if f.desks and skip != "desks":
+            q &= _bands_q(DESK_BANDS, f.desks, "desks")
+        if f.surface and skip != "surface":
+            q &= _bands_q(SURFACE_BANDS, f.surface, "surface_m2")
+        if f.year_from:
+            q &= Q(year_founded__gte=f.year_from)
+        if f.year_to:
+            q &= Q(year_founded__lte=f.year_to)
+        return q
+
+    def filtered(self, base=None):
+        """The case studies matching every filter, in the chosen order."""
+        base = self.base_queryset() if base is None else base
+        return base.filter(self._facet_q()).order_by(*SORTS[self.filters.sort][1])
+
+    def results(self):
+        """What the list shows: the filtered case studies with their cards' data."""
+        return self.filtered(CaseStudyPage.listing_queryset().child_of(self.index))
+
+    # Facets -----------------------------------------------------------------------------
+
+    def facets(self) -> list[FacetGroup]:
+        base = self.base_queryset()
+        f = self.filters
+        groups = []
+
+        counts = _counts(base.filter(self._facet_q("country")), "country__code")
+        groups.append(
+            FacetGroup(
+                "country",
+                _("Country"),
+                _options(self.countries(), counts, f.countries, lambda term: term.name),
+            )
+        )
+        counts = _counts(base.filter(self._facet_q("region")), "region__translation_key")
+        counts.pop(None, None)
+        regions = self.regions()
+        options = []
+        for key, count in counts.items():
+            region = regions.get(key)
+            if region is not None:
+                options.append(
+                    Option(
+                        str(region.pk),
+                        region.name,
+                        count,
+                        key in f.regions,
+                        region.locale.language_code,
+                    )
+                )
+        for key, pk in zip(f.regions, f.region_ids, strict=True):
+            if key not in counts and key in regions:
+                options.append(Option(pk, regions[key].name, 0, True))
+        options.sort(key=lambda option: option.label.casefold())
+        groups.append(FacetGroup("region", _("Region"), options))
+
+        counts = _counts(base.filter(self._facet_q("theme")), "themes__slug")
+        groups.append(
+            FacetGroup(
+                "theme",
+                _("Theme"),
+                _options(self.themes(), counts, f.themes, lambda term: term.name),
+            )
+        )
+        counts = _counts(base.filter(self._facet_q("type")), "space_type__slug")
+        groups.append(
+            FacetGroup(
+                "type",
+                _("Type of space"),
+                _options(self.space_types(), counts, f.types, lambda term: term.name),
+            )
+        )
+        groups.append(
+            FacetGroup(
+                "desks",
+                _("Desks"),
+                _band_options(base.filter(self._facet_q("desks")), DESK_BANDS, "desks", f.desks),
+            )
+        )
+        groups.append(
+            FacetGroup(
+                "surface",
+                _("Surface"),
+                _band_options(
+                    base.filter(self._facet_q("surface")), SURFACE_BANDS, "surface_m2", f.surface
+                ),
+            )
+        )
+        return groups
+
+    def year_bounds(self) -> tuple[int | None, int | None]:
+        from django.db.models import Max, Min
+
+        bounds = self.base_queryset().aggregate(low=Min("year_founded"), high=Max("year_founded"))
+        return bounds["low"], bounds["high"]
+
+
+def _bands_q(bands, keys, field_name) -> Q:
+    q = Q()
+    for band in bands:
+        if band.key in keys:
+            q |= band.q(field_name)
+    return q
+
+
+def _counts(queryset, key: str) -> dict:
+    rows = (
+        queryset.order_by().values(key).annotate(n=Count("pk", distinct=True)).values_list(key, "n")
+    )
+    return dict(rows)
+
+
+def _options(terms: dict, counts: dict, selected: list, label) -> list[Option]:
+    options = []
+    for key, term in terms.items():
+        count = counts.get(key, 0)
+        if count or key in selected:
+            options.append(
+                Option(key, label(term), count, key in selected, term.locale.language_code)
+            )
+    options.sort(key=lambda option: option.label.casefold())
+    return options
+
+
+def _band_options(queryset, bands, field_name, selected) -> list[Option]:
+    totals = queryset.order_by().aggregate(
+        **{f"b{i}": Count("pk", filter=band.q(field_name)) for i, band in enumerate(bands)}
+    )
+    options = []
+    for i, band in enumerate(bands):
+        count = totals[f"b{i}"]
+        if count or band.key in selected:
+            options.append(Option(band.key, str(band.label), count, band.key in selected))
+    return options
+
+
+def sort_options(current: str) -> list[tuple[str, str, bool]]:
+    return [(key, str(label), key == current) for key, (label, _order) in SORTS.items()]

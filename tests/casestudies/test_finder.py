@@ -1,0 +1,179 @@
+"""The case-study finder: filters with counts, shareable URLs, sorting, paging, bad input."""
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.factories import CaseStudyPageFactory
+
+URL = "/en/case-studies/"
+
+
+def titles(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text(strip=True) for a in soup.select(".case-list .case-card__title a")]
+
+
+def facet_counts(response, name):
+    soup = BeautifulSoup(response.content, "html.parser")
+    counts = {}
+    for box in soup.select(f'input[type=checkbox][name="{name}"]'):
+        label = soup.find("label", attrs={"for": box["id"]})
+        counts[box["value"]] = int(re.search(r"\((\d+)\)", label.get_text()).group(1))
+    return counts
+
+
+def checked(response, name):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {box["value"] for box in soup.select(f'input[name="{name}"][checked]')}
+
+
+def test_finder_lists_every_case_study_with_facet_counts(client, catalogue):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert sorted(titles(response)) == sorted(
+        ["Olive mill coworking", "Old factory fab lab", "Naples social hub", "Volos maker space"]
+    )
+    assert facet_counts(response, "country") == {"FR": 2, "IT": 1, "GR": 1}
+    assert facet_counts(response, "theme")["community-building"] == 2
+    assert facet_counts(response, "type") == {"rural-hub": 1, "fab-lab": 2, "coworking": 1}
+    assert facet_counts(response, "desks") == {"1-10": 1, "11-30": 1, "81-plus": 1}
+
+
+def test_filters_combine_and_across_facets_or_within_one(client, catalogue):
+    both = client.get(URL, {"country": ["FR", "IT"]})
+    assert len(titles(both)) == 3
+    fab_labs_in_france = client.get(URL, {"country": "FR", "type": "fab-lab"})
+    assert titles(fab_labs_in_france) == ["Old factory fab lab"]
+    community = client.get(URL, {"theme": "community-building", "country": "IT"})
+    assert titles(community) == ["Naples social hub"]
+    # Counts are disjunctive: the country facet still shows what ticking Greece would add.
+    assert facet_counts(fab_labs_in_france, "country") == {"FR": 1, "GR": 1}
+
+
+def test_region_years_and_size_bands(client, catalogue):
+    region = catalogue["provence"]
+    assert titles(client.get(URL, {"region": region.pk})) == ["Olive mill coworking"]
+    assert sorted(titles(client.get(URL, {"from": "2015"}))) == [
+        "Naples social hub",
+        "Olive mill coworking",
+    ]
+    assert titles(client.get(URL, {"from": "2011", "to": "2017"})) == ["Olive mill coworking"]
+    # A reversed range is read the right way round.
+    assert titles(client.get(URL, {"from": "2017", "to": "2011"})) == ["Olive mill coworking"]
+    assert titles(client.get(URL, {"surface": "1000-plus"})) == ["Old factory fab lab"]
+    assert sorted(titles(client.get(URL, {"desks": ["1-10", "11-30"]}))) == [
+        "Naples social hub",
+        "Olive mill coworking",
+    ]
+
+
+def test_filters_are_kept_in_the_form_and_the_shareable_links(client, catalogue):
+    response = client.get(URL, {"country": "fr", "theme": "community-building", "sort": "title"})
+    assert checked(response, "country") == {"FR"}
+    assert checked(response, "theme") == {"community-building"}
+    soup = BeautifulSoup(response.content, "html.parser")
+    exports = [a["href"] for a in soup.select(".open-data__links a")]
+    assert exports[0] == (
+        "/en/case-studies/export.csv?country=FR&theme=community-building&sort=title"
+    )
+    chips = [a["href"] for a in soup.select(".chips a")]
+    assert "/en/case-studies/?theme=community-building&sort=title" in chips
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"country": "ZZ"},
+        {"country": "FRA"},
+        {"theme": "no-such-theme"},
+        {"theme": "<script>"},
+        {"type": "Fab Lab"},
+        {"region": "abc"},
+        {"region": "99999999"},
+        {"region": "1" * 40},
+        {"desks": "huge"},
+        {"from": "year", "to": "-5"},
+        {"from": "99999"},
+        {"sort": "password"},
+        {"page": "x"},
+        {"page": "99999"},
+        {"country": "\x00"},
+        {"theme": "a" * 5000},
+    ],
+)
+def test_unknown_or_malformed_values_are_ignored(client, catalogue, query):
+    response = client.get(URL, query)
+    assert response.status_code == 200
+    if "page" not in query:
+        assert len(titles(response)) == 4
+
+
+def test_sorting_by_title_newest_and_founding_year(client, catalogue):
+    assert titles(client.get(URL, {"sort": "title"})) == [
+        "Naples social hub",
+        "Old factory fab lab",
+        "Olive mill coworking",
+        "Volos maker space",
+    ]
+    assert titles(client.get(URL, {"sort": "newest"}))[0] == "Volos maker space"
+    assert titles(client.get(URL, {"sort": "founded"})) == [
+        "Naples social hub",
+        "Olive mill coworking",
+        "Old factory fab lab",
+        "Volos maker space",
+    ]
+
+
+def test_pagination_keeps_the_filters(client, index, catalogue):
+    for number in range(14):
+        CaseStudyPageFactory(parent=index, title=f"Extra space {number:02}", year_founded=2001)
+    response = client.get(URL, {"from": "2000", "to": "2005", "sort": "title"})
+    assert len(titles(response)) == 12
+    soup = BeautifulSoup(response.content, "html.parser")
+    next_link = soup.select_one(".pagination a[rel=next]")["href"]
+    assert "from=2000" in next_link and "sort=title" in next_link
+    second = client.get(URL + next_link)
+    assert titles(second) == ["Extra space 12", "Extra space 13"]
+
+
+def test_map_and_list_show_the_same_filtered_set(client, catalogue):
+    response = client.get(URL, {"type": "fab-lab"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    markers = json.loads(soup.find("script", id="finder-map-data").string)
+    assert sorted(marker["title"] for marker in markers) == sorted(titles(response))
+    volos = next(marker for marker in markers if marker["title"] == "Volos maker space")
+    assert volos["url"] == "/en/case-studies/volos/"
+    assert (volos["lat"], volos["lon"]) == (39.3622, 22.942)
+    assert soup.select_one("#finder-map")["data-map-markers"] == "finder-map-data"
+
+
+def test_no_result_gives_a_way_back(client, catalogue):
+    response = client.get(URL, {"country": "IT", "type": "fab-lab"})
+    assert titles(response) == []
+    assert "No case study matches all these filters." in response.text
+    assert not BeautifulSoup(response.content, "html.parser").find(id="finder-map")
+
+
+def test_finder_in_greek_names_terms_in_greek_and_accepts_the_same_url(client, catalogue):
+    response = client.get("/el/case-studies/", {"country": "GR"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    label = soup.find("label", attrs={"for": "f-country-GR"}).get_text()
+    assert "Ελλάδα" in label
+    assert len(soup.select(".case-list > li")) == 1
+
+
+def test_finder_query_count_does_not_grow_with_the_catalogue(
+    client, index, catalogue, django_assert_max_num_queries
+):
+    client.get(URL)
+    with django_assert_max_num_queries(40) as small:
+        client.get(URL, {"country": "FR", "theme": "community-building"})
+    for number in range(30):
+        CaseStudyPageFactory(parent=index, title=f"More {number}", year_founded=2012)
+    with django_assert_max_num_queries(len(small.captured_queries)) as large:
+        client.get(URL, {"country": "FR", "theme": "community-building"})
+    assert len(large.captured_queries) == len(small.captured_queries)
