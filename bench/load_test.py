@@ -163,12 +163,16 @@ def main() -> int:
         publisher_result = {}
 
         def publish():
-            result = run(
+            result = subprocess.run(
                 [PYTHON, "-c", PUBLISH, str(editor_page), str(options.seconds), "0.5"],
-                env,
+                cwd=ROOT,
+                env=env,
                 capture_output=True,
+                text=True,
+                check=False,
             )
             publisher_result["output"] = result.stdout
+            publisher_result["errors"] = result.stderr
 
         publisher = threading.Thread(target=publish)
         print(
@@ -176,11 +180,11 @@ def main() -> int:
             "one editor publishing every 0.5 s ..."
         )
         publisher.start()
-        wrk = run(
+        wrk = subprocess.run(
             [
                 "wrk",
                 "--threads",
-                "2",
+                str(min(2, options.users)),
                 "--connections",
                 str(options.users),
                 "--duration",
@@ -192,10 +196,16 @@ def main() -> int:
                 str(ROOT / "bench" / "wrk_urls.lua"),
                 base,
             ],
-            {**env, "WRK_URLS_FILE": str(urls_file)},
+            cwd=ROOT,
+            env={**env, "WRK_URLS_FILE": str(urls_file)},
             capture_output=True,
+            text=True,
+            check=False,
         )
         publisher.join()
+        if wrk.returncode != 0 or "RESULT" not in wrk.stdout:
+            print(f"wrk failed: {wrk.stderr or wrk.stdout}")
+            return 1
 
         print(wrk.stdout)
         result = dict(re.findall(r"(\w+)=([\d.]+)", wrk.stdout.split("RESULT", 1)[1]))
@@ -209,6 +219,7 @@ def main() -> int:
             failures.append(f"{result['5xx']} answers were 5xx")
         if not published:
             failures.append("the editor could not publish")
+            print(publisher_result.get("errors", "")[-3000:])
         else:
             count, revisions, live = (int(value) for value in published.groups())
             print(f"Editor: {count} publications, {revisions} new revisions, live 'edit {live}'")
