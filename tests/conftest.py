@@ -32,3 +32,13 @@ def superuser(db, django_user_model):
 def editor_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with empty caches: rolled-back rows reuse primary keys, so a
+    rendition or page cached by an earlier test would otherwise leak into the next."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
