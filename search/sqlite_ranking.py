@@ -1,0 +1,80 @@
+"""Relevance ranking in one query for Wagtail's SQLite full-text backend (see search.backends).
+
+Imported only when the database is SQLite: modelsearch's SQLite modules need the FTS5
+index model, which exists on SQLite only.
+"""
+
+from django.db.models import TextField
+from django.db.models.functions import Cast
+from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteAutocompleteQueryCompiler,
+    SQLiteFTSIndexEntry,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
+)
+from modelsearch.query import MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
+
+
+class RankedQueryMixin:
+    def ranked_object_ids(self, config, start, stop):
+        """[(object id, score)] of the slice, best first; None when not ranking by relevance."""
+        query = normalize(self.query)
+        if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
+            return None
+        match = MatchExpression(
+            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
+        )
+        rank = self._build_rank_expression(self.get_search_vectors(), config)
+        candidates = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField()))
+        ranked = (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(
+                    self.queryset.model
+                ),
+                index_entry__object_id__in=candidates.values("_object_id"),
+            )
+            .annotate(score=rank)
+            .order_by("score", "-index_entry__object_id")
+            .values_list("index_entry__object_id", "score")
+        )
+        return list(ranked[start:stop])
+
+
+class RankedSearchQueryCompiler(RankedQueryMixin, SQLiteSearchQueryCompiler):
+    pass
+
+
+class RankedAutocompleteQueryCompiler(RankedQueryMixin, SQLiteAutocompleteQueryCompiler):
+    pass
+
+
+class RankedSearchResults(SQLiteSearchResults):
+    def _do_search(self):
+        compiler = self.query_compiler
+        ranked = compiler.ranked_object_ids(
+            compiler.get_config(self.backend), self.start, self.stop
+        )
+        if ranked is None:
+            return super()._do_search()
+        objects = {
+            str(obj.pk): obj
+            for obj in compiler.queryset.filter(pk__in=[object_id for object_id, _ in ranked])
+        }
+        results = []
+        for object_id, score in ranked:
+            obj = objects.get(object_id)
+            if obj is not None:
+                if self._score_field:
+                    setattr(obj, self._score_field, score)
+                results.append(obj)
+        return results
+
+
+class RankedSQLiteSearchBackend(SQLiteSearchBackend):
+    query_compiler_class = RankedSearchQueryCompiler
+    autocomplete_query_compiler_class = RankedAutocompleteQueryCompiler
+    results_class = RankedSearchResults
