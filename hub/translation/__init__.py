@@ -8,7 +8,7 @@ these helpers so that new content gets the same treatment as content created by 
   hook);
 - ``sync_snippet(instance)``: a translatable snippet's copies in those locales, tracked by
   wagtail-localize so that partners translate them in the segment editor (the admin does
-  this through ``after_create_snippet``, see ``hub/wagtail_hooks.py``);
+  this through ``after_create_snippet``, see ``hub/translation/hooks.py``);
 - ``sync_all()``: both, for everything, after a bulk import. Idempotent.
 
 Page types declare their fields with ``PAGE_TRANSLATABLE_FIELDS`` plus their own.

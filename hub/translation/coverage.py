@@ -171,13 +171,24 @@ class LocaleSummary:
         return self.counts[COMPLETE]
 
     @property
+    def missing(self) -> int:
+        return self.counts[MISSING]
+
+    @property
+    def in_progress(self) -> int:
+        return self.counts[IN_PROGRESS]
+
+    @property
+    def outdated(self) -> int:
+        return self.counts[OUTDATED]
+
+    @property
+    def machine(self) -> int:
+        return self.counts[MACHINE]
+
+    @property
     def percent(self) -> int:
         return self.complete * 100 // self.total if self.total else 100
-
-    def __getattr__(self, name):
-        if name in STATUS_LABELS:
-            return self.counts[name]
-        raise AttributeError(name)
 
 
 class _Builder:

@@ -1,6 +1,6 @@
 """wagtail-localize's translation views, scoped to the user's locales and hardened.
 
-``hub/wagtail_hooks.py`` registers these at the same admin URLs as wagtail-localize's
+``hub/translation/hooks.py`` registers these at the same admin URLs as wagtail-localize's
 own, ahead of them, so every link wagtail-localize renders (``wagtail_localize:...``)
 reaches these views. What they add:
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wagtail.models import GroupPagePermission, Locale, Page, TranslatableMixin
+from wagtail.snippets.permissions import user_can_edit_snippet_type
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
@@ -82,8 +83,6 @@ def user_can_edit_translation_of(user, instance) -> bool:
         user, instance.locale_id
     ):
         return False
-    from wagtail.snippets.permissions import user_can_edit_snippet_type
-
     return user_can_edit_snippet_type(user, type(instance))
 
 

@@ -13,7 +13,7 @@ class LocaleFallbackRoutingMixin:
     is served at the requested URL in the visitor's interface language, with a notice
     and a link to the original (the ``translation_notice`` tag); if it has a live version
     in the visitor's language under another slug, the visitor is redirected there
-    (``before_serve_page`` in ``hub/wagtail_hooks.py``). Unknown paths stay 404s.
+    (``before_serve_page`` in ``hub/translation/hooks.py``). Unknown paths stay 404s.
     """
 
     def route(self, request, path_components):

@@ -248,3 +248,26 @@ def test_editors_work_in_every_locale(label, about, locales, roles, make_user, c
     form = client.get(f"/admin/localize/submit/page/{about.pk}/")
     offered = {locale.language_code for locale in form.context["form"].fields["locales"].queryset}
     assert offered == {"fr", "it", "es", "el", "hr"}
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("submit_page_translation", [1]),
+        ("submit_snippet_translation", ["snippetapp", "label", "1"]),
+        ("update_translations", [1]),
+        ("edit_string_translation", [1, 1]),
+        ("edit_override", [1, 1]),
+        ("download_pofile", [1]),
+        ("upload_pofile", [1]),
+        ("machine_translate", [1]),
+        ("preview_translation", [1]),
+        ("stop_translation", [1]),
+    ],
+)
+def test_wagtail_localize_links_reach_the_scoped_views(name, args):
+    from django.urls import resolve, reverse
+
+    match = resolve(reverse(f"wagtail_localize:{name}", args=args))
+    assert match.namespace == "hub_localize"
+    assert match.url_name == name
