@@ -16,6 +16,7 @@ pages, an alias of the English page otherwise. Bench pages are identified by the
 which starts with ``bench-``; their pictures live in the "Benchmark content" collection.
 """
 
+import logging
 import random
 import time
 import uuid
@@ -42,6 +43,8 @@ from hub.setup import TAXONOMY_FILE, setup_site
 
 from .illustrations import MOTIFS, illustration_bytes
 from .loader import deferred_indexing
+
+logger = logging.getLogger(__name__)
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "bench" / "words.yaml"
 SLUG_PREFIX = "bench-"
@@ -494,20 +497,24 @@ class BenchWriter:
         result = BenchResult()
         started = time.monotonic()
         written = []
-        with deferred_indexing(), transaction.atomic():
-            self.prepare()
-            for start in range(0, len(plan), BATCH):
-                batch = plan[start : start + BATCH]
-                written.extend(self.write_batch(batch, result))
-                if progress:
-                    progress.advance(len(batch))
-            for parent_pk, added in self.added_children.items():
-                Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + added)
+        with transaction.atomic():
+            self.prepare()  # index pages it creates are indexed as usual
+            with deferred_indexing():
+                self.write_all(plan, result, written, progress)
         result.seconds = time.monotonic() - started
         indexing = time.monotonic()
         self.index(written)
         result.index_seconds = time.monotonic() - indexing
         return result
+
+    def write_all(self, plan, result, written, progress) -> None:
+        for start in range(0, len(plan), BATCH):
+            batch = plan[start : start + BATCH]
+            written.extend(self.write_batch(batch, result))
+            if progress:
+                progress.advance(len(batch))
+        for parent_pk, added in self.added_children.items():
+            Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + added)
 
     def write_batch(self, batch: list[PlannedPage], result: BenchResult) -> list[tuple]:
         rows = []  # (planned page, language, base Page row)
@@ -594,8 +601,15 @@ class BenchWriter:
                 ).prefetch_related("themes")
             for start in range(0, len(pks), 1000):
                 items = list(queryset.filter(pk__in=pks[start : start + 1000]))
-                for _name, backend in get_search_backends_with_name(with_auto_update=True):
-                    backend.add_bulk(model, items)
+                for name, backend in get_search_backends_with_name(with_auto_update=True):
+                    try:
+                        backend.add_bulk(model, items)
+                    except Exception:
+                        # An external engine that is down: the pages exist, `manage.py
+                        # update_index` indexes them later (as for an ordinary save).
+                        if not backend.catch_indexing_errors:
+                            raise
+                        logger.exception("Could not index benchmark pages in %r", name)
 
 
 def describe(result: BenchResult) -> list[str]:

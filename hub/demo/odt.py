@@ -91,7 +91,7 @@ def _table(name: str, columns: list[str], rows: list[str]) -> str:
     return (
         f'<table:table table:name={quoteattr(name)} table:style-name="Grid">'
         f'<table:table-column table:number-columns-repeated="{count}"/>'
-        f"<table:table-header-rows><table:table-row>{header}</table:table-row></table:table-header-rows>"
+        f"<table:table-row>{header}</table:table-row>"
         f"{body}</table:table>"
     )
 

@@ -62,7 +62,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, pages, seed, translated, reset=False, **options):
         count, seed, share = page_count(pages), seed_value(seed), share_value(translated)
-        case_study = apps.get_model("casestudies", "CaseStudyPage")
+        try:
+            case_study = apps.get_model("casestudies", "CaseStudyPage")
+            apps.get_model("toolkit", "GuidePage")
+        except LookupError:
+            raise CommandError(
+                "The case-study and toolkit page types must be installed to generate pages."
+            ) from None
         choices = {
             name: [value for value, _label in case_study._meta.get_field(name).choices]
             for name in ("business_model", "governance")
