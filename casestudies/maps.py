@@ -19,7 +19,9 @@ def markers(queryset, request, locale_id=None) -> list[dict]:
     Country names are given in ``locale_id``'s language: an untranslated case study still
     points to the English country.
     """
-    pages = queryset.select_related("country").only(*MARKER_FIELDS, "country__name", "country__code")
+    pages = queryset.select_related("country").only(
+        *MARKER_FIELDS, "country__name", "country__code"
+    )
     names = dict(Country.objects.filter(locale_id=locale_id).values_list("code", "name"))
     result = []
     for page in pages:
