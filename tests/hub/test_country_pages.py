@@ -383,7 +383,7 @@ def test_each_language_lists_its_own_versions_of_the_case_studies(
     assert "<dd>Tiers-lieu rural</dd>" in text
     assert "<li>Développement rural</li>" in text
     assert "<li>Rural development</li>" not in text
-    assert "2 spaces documented in the hub" in text
+    assert "2 espaces documentés dans le hub" in text
 
 
 def test_the_profile_lists_the_tools_its_case_studies_used(
