@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 # databases refuse them in queries (PostgreSQL raises on NUL), so they are turned
 # away before any view sees them.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SEARCH_PATH = re.compile(r"^/[a-z]{2}/search/")
 
 
 def permissions_policy_header(policy: dict[str, list[str]]) -> str:
@@ -26,7 +27,12 @@ class RejectMalformedRequestMiddleware:
 
     def __call__(self, request):
         query = "".join(key + "".join(values) for key, values in request.GET.lists())
-        if _CONTROL_CHARACTERS.search(request.path) or _CONTROL_CHARACTERS.search(query):
+        # The search page cleans its own input (search.query.clean_query) and answers any
+        # query, NUL bytes included, with a page of results or a message.
+        searching = _SEARCH_PATH.match(request.path_info) is not None
+        if _CONTROL_CHARACTERS.search(request.path) or (
+            not searching and _CONTROL_CHARACTERS.search(query)
+        ):
             return render(
                 request,
                 "400.html",
