@@ -485,6 +485,6 @@ def test_rendering_the_index_takes_the_same_queries_with_1_or_4_profiles(
         profile = CountryProfilePageFactory(parent=index, title=name, country=country(code))
         create_aliases_for_new_page(profile)
     four, text = queries_to_render(client, french_index.url)
-    assert "4 country profiles" in text
+    assert "4 profils de pays" in text
     assert '<p lang="fr">About HR</p>' in text
     assert one == four
