@@ -11,4 +11,9 @@ class HubConfig(AppConfig):
         from hub import privacy
 
         privacy.connect()
+        from django.db.models.signals import post_migrate
+
+        from hub.db import refresh_statistics_after_migrate
+
+        post_migrate.connect(refresh_statistics_after_migrate, sender=self)
         from . import checks  # noqa: F401  (registers the system checks)

@@ -37,6 +37,7 @@ from wagtail.models import Collection, Locale, Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from hub.db import refresh_statistics
 from hub.models import Country, Organisation, Region, SpaceType, Theme
 from hub.setup import setup_site
 
@@ -245,6 +246,7 @@ class DemoLoader:
         except BaseException:
             self.remove_written_files()
             raise
+        refresh_statistics()
         self.summary.seconds = (timezone.now() - started).total_seconds()
         return self.summary
 

@@ -1,0 +1,22 @@
+"""The query planner gets table statistics after migrations and bulk loads."""
+
+import pytest
+from django.db import connection
+
+from hub.db import refresh_statistics
+from tests.factories import StandardPageFactory
+
+
+@pytest.mark.django_db
+def test_refresh_statistics_records_the_size_of_the_tables(home):
+    StandardPageFactory.create_batch(3, parent=home)
+    refresh_statistics()
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL keeps its statistics in its catalog (autovacuum)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'wagtailcore_page'")
+        rows = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT COUNT(*) FROM wagtailcore_page")
+        pages = cursor.fetchone()[0]
+    assert rows, "ANALYZE left no statistics for the page table"
+    assert int(rows[0].split()[0]) == pages
