@@ -139,6 +139,7 @@ def generate(total: int) -> None:
     from wagtail.signal_handlers import update_reference_index_on_save
 
     from home.models import StandardPage
+    from hub.db import refresh_statistics
     from hub.setup import setup_site
 
     call_command("migrate", verbosity=0)
@@ -148,6 +149,7 @@ def generate(total: int) -> None:
     existing = StandardPage.objects.filter(alias_of__isnull=True).count()
     if existing >= total:
         print(f"Reusing {existing} pages.")
+        refresh_statistics()
         return
     rng = random.Random(20_260_101)
     languages = list(WORDS)
@@ -186,6 +188,7 @@ def generate(total: int) -> None:
     post_save.connect(update_reference_index_on_save)
     started = time.perf_counter()
     call_command("update_index", verbosity=0)
+    refresh_statistics()
     print(f"Indexed in {time.perf_counter() - started:.0f} s.")
 
 
