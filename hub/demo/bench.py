@@ -596,7 +596,8 @@ class BenchWriter:
         for model, pk in written:
             by_model[model].append(pk)
         for model, pks in by_model.items():
-            queryset = model.objects.select_related("locale")
+            # get_indexed_objects() leaves out what is not indexed (aliases).
+            queryset = model.get_indexed_objects().select_related("locale")
             if model is self.models["case_study"]:
                 queryset = queryset.select_related(
                     "country", "region", "space_type"

@@ -115,7 +115,11 @@ def index_objects(objects) -> None:
     by_model = defaultdict(list)
     for obj in objects:
         ReferenceIndex.create_or_update_for_object(obj)
-        indexed = obj.get_indexed_instance() if hasattr(obj, "get_indexed_instance") else None
+        # modelsearch's own check: what the model's get_indexed_objects() leaves out
+        # (aliases of pages) is not indexed, as on an ordinary save.
+        indexed = None
+        if hasattr(obj, "get_indexed_instance"):
+            indexed = search_index.get_indexed_instance(obj)
         if indexed is not None:
             by_model[type(indexed)].append(indexed)
     for name, backend in get_search_backends_with_name(with_auto_update=True):

@@ -122,3 +122,17 @@ def test_bad_arguments_are_explained_and_change_nothing(home, args, message):
     with pytest.raises(CommandError, match=message):
         generate(*args)
     assert Page.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_aliases_stay_out_of_the_search_index(home):
+    from wagtail.search.models import IndexEntry
+
+    generate("--pages", "12", "--seed", "4")
+    indexed = set(IndexEntry.objects.values_list("content_type_id", "object_id"))
+    pages = bench_pages().values_list("content_type_id", "pk", "alias_of_id")
+    aliases = {(kind, str(pk)) for kind, pk, source in pages if source}
+    real = {(kind, str(pk)) for kind, pk, source in pages if not source}
+    assert aliases and real
+    assert not indexed & aliases
+    assert real <= indexed

@@ -210,3 +210,16 @@ def test_contradictory_options_are_refused(home):
 def test_a_missing_data_directory_is_reported(home, tmp_path):
     with pytest.raises(CommandError, match="no such directory"):
         load("--data-dir", str(tmp_path / "nowhere"))
+
+
+def test_aliases_stay_out_of_the_search_index(home, tmp_path):
+    from wagtail.search.models import IndexEntry
+
+    load("--data-dir", str(small_data_dir(tmp_path)))
+    indexed = set(IndexEntry.objects.values_list("content_type_id", "object_id"))
+    pages = CaseStudyPage.objects.values_list("content_type_id", "pk", "alias_of_id")
+    aliases = {(kind, str(pk)) for kind, pk, source in pages if source}
+    real = {(kind, str(pk)) for kind, pk, source in pages if not source}
+    assert aliases and real
+    assert not indexed & aliases
+    assert real <= indexed
