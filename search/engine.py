@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
@@ -147,7 +148,43 @@ def _item(page, terms, page_language, request) -> ResultItem:
     )
 
 
-def _facet_groups(backend, query, locale, filters, type_counts) -> list[facet_tools.FacetGroup]:
+def _matched_page_ids(backend, query, queryset) -> list | None:
+    """Every page of ``queryset`` that matches ``query``, in one engine query, or None.
+
+    On the database backends each facet count is a full-text query of its own: seven
+    facets meant eight full-text matches per search (550 ms for a word found in 10,000
+    pages). Matching once and counting the facets on the matched ids with ordinary
+    indexed queries gives the same numbers for a fraction of the work. Elasticsearch and
+    OpenSearch count facets in their own aggregations, and a result set larger than the
+    database accepts as query parameters is counted the engine's way: both give None.
+    """
+    if not type(backend).__module__.startswith("modelsearch.backends.database."):
+        return None
+    matched = list(backend.search(query, queryset, order_by_relevance=False).facet("id"))
+    limit = connection.features.max_query_params
+    if limit is not None and len(matched) > limit - 100:
+        return None
+    return matched
+
+
+def _count_by(queryset, attname: str) -> dict:
+    rows = queryset.values(attname).annotate(count=Count("pk")).order_by()
+    return {row[attname]: row["count"] for row in rows}
+
+
+def _type_counts(backend, query, locale, filters, matched) -> dict:
+    if matched is not None:
+        queryset = facet_tools.restrict(
+            Page.objects.filter(pk__in=matched), filters, exclude=facet_tools.TYPE_PARAM
+        )
+        return _count_by(queryset, "content_type_id") if queryset is not None else {}
+    queryset = facet_tools.restrict(base_queryset(locale), filters, exclude=facet_tools.TYPE_PARAM)
+    return backend.search(query, queryset).facet("content_type_id") if queryset is not None else {}
+
+
+def _facet_groups(
+    backend, query, locale, filters, type_counts, matched=None
+) -> list[facet_tools.FacetGroup]:
     groups = []
     models = facet_tools.searchable_page_models()
     content_types = {
@@ -180,16 +217,18 @@ def _facet_groups(backend, query, locale, filters, type_counts) -> list[facet_to
         for model, facet in declarations:
             if name not in filters.facets and not type_counts.get(content_types[model]):
                 continue  # no result of this type: nothing to count
-            queryset = facet_tools.restrict(
-                model._default_manager.live().public().filter(locale=locale),
-                filters,
-                model=model,
-                exclude=name,
-            )
+            if matched is not None:  # already live, public and in the locale
+                candidates = model._default_manager.filter(pk__in=matched)
+            else:
+                candidates = model._default_manager.live().public().filter(locale=locale)
+            queryset = facet_tools.restrict(candidates, filters, model=model, exclude=name)
             if queryset is None:
                 continue
             attname = facet.model_field(model).get_attname()
-            counts = backend.search(query, queryset).facet(attname)
+            if matched is not None:
+                counts = _count_by(queryset, attname)
+            else:
+                counts = backend.search(query, queryset).facet(attname)
             counts = {value: count for value, count in counts.items() if value is not None}
             totals.update(counts)
             labels.update(facet.labels(model, list(counts)))
@@ -266,15 +305,9 @@ def search(
                 _item(page, outcome.terms, language, request) for page in outcome.page.object_list
             ]
         query_object = _backend_query(outcome.terms, outcome.operator)
-        type_queryset = facet_tools.restrict(
-            base_queryset(locale), filters, exclude=facet_tools.TYPE_PARAM
-        )
-        type_counts = (
-            backend.search(query_object, type_queryset).facet("content_type_id")
-            if type_queryset is not None
-            else {}
-        )
-        outcome.facets = _facet_groups(backend, query_object, locale, filters, type_counts)
+        matched = _matched_page_ids(backend, query_object, base_queryset(locale))
+        type_counts = _type_counts(backend, query_object, locale, filters, matched)
+        outcome.facets = _facet_groups(backend, query_object, locale, filters, type_counts, matched)
         if outcome.page is None or outcome.page.number == 1:
             outcome.promotions = promotions_for(query, language, request)
             promoted_urls = {promotion.url for promotion in outcome.promotions}
