@@ -5,6 +5,7 @@ querysets, so the same code runs on the database backend (SQLite FTS5, PostgreSQ
 and on Elasticsearch/OpenSearch. An engine that fails raises ``SearchUnavailable``.
 """
 
+import json
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
@@ -148,8 +150,8 @@ def _item(page, terms, page_language, request) -> ResultItem:
     )
 
 
-def _matched_page_ids(backend, query, queryset) -> list | None:
-    """Every page of ``queryset`` that matches ``query``, in one engine query, or None.
+def _matched_page_ids(backend, query, queryset):
+    """The ids of every page of ``queryset`` matching ``query`` (one engine query), or None.
 
     On the database backends each facet count is a full-text query of its own: seven
     facets meant eight full-text matches per search (550 ms for a word found in 10,000
@@ -158,9 +160,17 @@ def _matched_page_ids(backend, query, queryset) -> list | None:
     OpenSearch count facets in their own aggregations, and a result set larger than the
     database accepts as query parameters is counted the engine's way: both give None.
     """
-    if not type(backend).__module__.startswith("modelsearch.backends.database."):
+    if not any(
+        cls.__module__.startswith("modelsearch.backends.database.") for cls in type(backend).__mro__
+    ):
         return None
     matched = list(backend.search(query, queryset, order_by_relevance=False).facet("id"))
+    # One query parameter for the whole set: Django prepares an ``IN`` list value by
+    # value (60 ms for 10,000 ids), and SQLite limits the number of parameters.
+    if connection.vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(matched),))
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", (matched,))
     limit = connection.features.max_query_params
     if limit is not None and len(matched) > limit - 100:
         return None
