@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from .analysis import analyse_query
 
@@ -62,11 +62,31 @@ def promotions_for(query: str, language: str, request=None) -> list[Promotion]:
     if not query_ids:
         return []
     locale = Locale.objects.filter(language_code=language).first()
-    promotions = []
-    picks = SearchPromotion.objects.filter(query_id__in=query_ids).select_related(
-        "page", "page__locale"
+    picks = list(
+        SearchPromotion.objects.filter(query_id__in=query_ids)
+        .select_related("page", "page__locale")
+        .order_by("sort_order", "pk")
     )
-    for pick in picks.order_by("sort_order", "pk"):
+    # Each promoted page, preferring its real translation in the visitor's language.
+    candidates = {}
+    for pick in picks:
+        if pick.page_id is None:
+            continue
+        pages = [pick.page]
+        if locale is not None and pick.page.locale_id != locale.pk:
+            translation = pick.page.get_translation_or_none(locale)
+            if translation is not None and translation.alias_of_id is None:
+                pages.insert(0, translation)
+        candidates[pick.pk] = pages
+    # Only what any visitor may see: live, and neither the page nor an ancestor private.
+    shown = set(
+        Page.objects.filter(pk__in=[page.pk for pages in candidates.values() for page in pages])
+        .live()
+        .public()
+        .values_list("pk", flat=True)
+    )
+    promotions = []
+    for pick in picks:
         if pick.page_id is None:
             if pick.external_link_url:
                 promotions.append(
@@ -78,12 +98,8 @@ def promotions_for(query: str, language: str, request=None) -> list[Promotion]:
                     )
                 )
             continue
-        page = pick.page
-        if locale is not None and page.locale_id != locale.pk:
-            translation = page.get_translation_or_none(locale)
-            if translation is not None and translation.alias_of_id is None and translation.live:
-                page = translation
-        if not page.live:
+        page = next((page for page in candidates[pick.pk] if page.pk in shown), None)
+        if page is None:
             continue
         url = page.get_url(request)
         if url and all(promotion.url != url for promotion in promotions):

@@ -1,11 +1,10 @@
 """Layout blocks: accordion / FAQ, ordered steps, guide chapters."""
 
 from django.core.validators import RegexValidator
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .text import RICH_TEXT_FEATURES
+from .text import RICH_TEXT_FEATURES, anchor_from
 
 
 class AccordionItemBlock(blocks.StructBlock):
@@ -65,11 +64,6 @@ anchor_validator = RegexValidator(
     r"^[\w-]+$",
     _("Use only letters, digits and hyphens, without spaces, for example: funding-sources."),
 )
-
-
-def anchor_from(text: str) -> str:
-    """A URL fragment made from a heading; keeps Greek and accented letters readable."""
-    return slugify(text or "", allow_unicode=True)
 
 
 class ChapterBlock(blocks.StructBlock):

@@ -8,6 +8,11 @@ from wagtail import blocks
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
 
 
+def anchor_from(text: str) -> str:
+    """A URL fragment made from a heading; keeps Greek, Croatian and accented letters."""
+    return slugify(text or "", allow_unicode=True)
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading with a stable anchor (used for tables of contents)."""
 
@@ -16,6 +21,8 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Level 2")), ("h3", _("Level 3"))],
         default="h2",
         label=_("Level"),
+        # A layout choice, not content: "Level 2" must not be found by the site search.
+        search_index=False,
     )
     anchor = blocks.CharBlock(
         required=False,
@@ -31,9 +38,13 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Why a network of third places?", "level": "h2"}
         description = _("A section heading that appears in the table of contents")
 
+    def anchor_for(self, value) -> str:
+        """The heading's anchor: the editor's own, or one made from the heading's text."""
+        return anchor_from(value.get("anchor") or value.get("text") or "") or "section"
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = slugify(value.get("anchor") or value.get("text") or "")
+        context["anchor"] = self.anchor_for(value)
         return context
 
 

@@ -75,6 +75,42 @@ def test_heading_uses_the_given_anchor():
     assert html.strip() == '<h3 id="money">Funding</h3>'
 
 
+@pytest.mark.parametrize(
+    "text, anchor",
+    [
+        ("Χρηματοδότηση και στέγη", "χρηματοδότηση-και-στέγη"),
+        ("Financiranje i društvo", "financiranje-i-društvo"),
+        ("Čakovec: žene u šumi", "čakovec-žene-u-šumi"),
+        ("Espaces ruraux", "espaces-ruraux"),
+        ("?!", "section"),
+    ],
+)
+def test_heading_anchor_keeps_greek_and_croatian_letters(text, anchor):
+    block = library.HeadingBlock()
+    html = block.render(block.to_python({"text": text, "level": "h2", "anchor": ""}))
+    assert f'<h2 id="{anchor}">' in html
+
+
+def test_heading_level_is_not_searchable_text():
+    block = library.HeadingBlock()
+    value = block.to_python({"text": "Funding sources", "level": "h2", "anchor": ""})
+    content = block.get_searchable_content(value)
+    assert "Funding sources" in content
+    assert not any("Level" in text for text in content)
+
+
+def test_page_search_text_holds_no_heading_level(db):
+    from home.models import StandardPage
+
+    page = StandardPage(
+        title="About",
+        body=[("heading", {"text": "Funding sources", "level": "h3", "anchor": ""})],
+    )
+    text = " ".join(page._text_of("body"))
+    assert "Funding sources" in text
+    assert "Level" not in text
+
+
 def test_image_block_renders_responsive_picture_with_alt(db, tmp_path, settings):
     import wagtail_factories
 

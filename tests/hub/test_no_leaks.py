@@ -1,6 +1,9 @@
 """Drafts, unpublished and private pages never show in public pages, navigation,
 the language switcher or hreflang links."""
 
+import json
+import re
+
 import pytest
 from wagtail.models import PageViewRestriction
 from wagtail_localize.synctree import create_aliases_for_new_page
@@ -102,3 +105,120 @@ def test_aliases_created_after_the_restriction_are_private_too(home, client):
     create_aliases_for_new_page(page)
     assert "Board minutes" not in client.get("/hr/about/").text
     assert client.get("/hr/about/").status_code == 302  # to the login page
+
+
+# ---- Search, the finder, its map, its exports and the comparison -----------------------
+
+HIDDEN = {
+    "draft": "Draft lighthouse hub",
+    "unpublished": "Closed lighthouse hub",
+    "password": "Password lighthouse hub",
+    "login": "Members lighthouse hub",
+}
+VISIBLE = "Public lighthouse hub"
+
+
+@pytest.fixture
+def lighthouses(home, taxonomy):
+    """A public case study and four hidden ones, with their aliases in every language."""
+    from casestudies.models import CaseStudyPage
+    from hub.models import Country, SpaceType, Theme
+    from tests.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+
+    def en(model, **lookup):
+        return model.objects.get(locale__language_code="en", **lookup)
+
+    index = CaseStudyIndexPageFactory(parent=home, title="Case studies", slug="case-studies")
+    create_aliases_for_new_page(index)
+    pages = {}
+    for key, title in [("visible", VISIBLE), *HIDDEN.items()]:
+        page = CaseStudyPageFactory(
+            parent=index,
+            title=title,
+            slug=key,
+            live=key != "draft",
+            country=en(Country, code="FR"),
+            space_type=en(SpaceType, slug="coworking"),
+            themes=[en(Theme, slug="rural-revitalisation")],
+        )
+        create_aliases_for_new_page(page)
+        pages[key] = page
+    pages["unpublished"].unpublish()
+    PageViewRestriction.objects.create(
+        page=pages["password"], restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    PageViewRestriction.objects.create(page=pages["login"], restriction_type="login")
+    # Every language has the five, as aliases of the English ones.
+    assert CaseStudyPage.objects.filter(locale__language_code="fr").count() == 5
+    return pages
+
+
+def _unmarked(html):
+    """The search page without its highlights (``<mark>``), so titles read whole."""
+    return re.sub(r"</?mark>", "", html)
+
+
+def _assert_hidden(text, where):
+    for key, title in HIDDEN.items():
+        assert title not in text, (key, where)
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_hidden_case_studies_are_not_found_by_the_search(lighthouses, client, code):
+    search = _unmarked(client.get(f"/{code}/search/", {"q": "lighthouse", "other": "1"}).text)
+    autocomplete = client.get(f"/{code}/search/autocomplete/", {"q": "lighthouse"}).json()
+    # The public one is found (in English; from French, among the other languages).
+    assert VISIBLE in search
+    _assert_hidden(search, "search")
+    titles = [result["title"] for result in autocomplete["results"]]
+    if code == "en":
+        assert titles == [VISIBLE]
+    _assert_hidden(" ".join(titles), "autocomplete")
+
+
+def test_promoting_a_hidden_case_study_does_not_show_it(lighthouses, client):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    query = Query.get("lighthouse")
+    for order, page in enumerate(lighthouses.values()):
+        SearchPromotion.objects.create(query=query, page=page, sort_order=order)
+    for code in ["en", "fr"]:
+        html = _unmarked(client.get(f"/{code}/search/", {"q": "lighthouse"}).text)
+        assert VISIBLE in html.split('class="search-promotions"', 1)[1]
+        _assert_hidden(html, f"promotions in {code}")
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_hidden_case_studies_are_not_in_the_finder_its_map_or_the_home_map(
+    lighthouses, client, code
+):
+    finder = client.get(f"/{code}/case-studies/")
+    assert finder.status_code == 200
+    assert VISIBLE in finder.text
+    _assert_hidden(finder.text, "finder")
+    markers = json.loads(
+        finder.text.split('id="finder-map-data"', 1)[1].split(">", 1)[1].split("</script>")[0]
+    )
+    assert [marker["title"] for marker in markers] == [VISIBLE]
+    home_page = client.get(f"/{code}/").text
+    _assert_hidden(home_page, "home page map")
+
+
+@pytest.mark.parametrize("extension", ["csv", "json", "geojson"])
+def test_hidden_case_studies_are_not_exported(lighthouses, client, extension):
+    english = b"".join(client.get(f"/en/case-studies/export.{extension}").streaming_content)
+    assert VISIBLE.encode() in english
+    _assert_hidden(english.decode("utf-8-sig"), f"{extension} export")
+    french = b"".join(client.get(f"/fr/case-studies/export.{extension}").streaming_content)
+    _assert_hidden(french.decode("utf-8-sig"), f"French {extension} export")
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+@pytest.mark.parametrize("key", list(HIDDEN))
+def test_hidden_case_studies_cannot_be_compared(lighthouses, locales, client, code, key):
+    visible = lighthouses["visible"].get_translation(locales[code])
+    hidden = lighthouses[key].get_translation(locales[code])
+    response = client.get(f"/{code}/case-studies/compare/", {"case": [visible.pk, hidden.pk]})
+    assert response.status_code == 200
+    assert "compare-table" not in response.text
+    _assert_hidden(response.text, "comparison")

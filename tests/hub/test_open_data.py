@@ -110,6 +110,29 @@ def test_api_bad_parameters_get_a_clear_client_error(client, home, query):
     assert response.json()["message"]
 
 
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize(
+    "path, query",
+    [
+        ("", {"offset": "99999999999999999999999999"}),
+        ("", {"offset": "1000000001"}),
+        ("find/", {"id": ""}),
+        ("find/", {"id": "abc"}),
+        ("find/", {"id": "99999999999999999999999999"}),
+    ],
+)
+def test_api_offsets_and_ids_out_of_range_are_client_errors(client, home, endpoint, path, query):
+    response = client.get(f"/api/v2/{endpoint}/{path}", query)
+    assert response.status_code == 400
+    assert response.json()["message"]
+
+
+def test_api_large_offset_within_range_is_an_empty_page(client, home):
+    response = client.get("/api/v2/pages/", {"offset": "1000000000"})
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+
+
 def test_api_missing_item_is_a_json_404_without_language_redirect(client, home):
     response = client.get("/api/v2/pages/999999/")
     assert response.status_code == 404
