@@ -11,4 +11,7 @@ class HubConfig(AppConfig):
         from hub import privacy
 
         privacy.connect()
+        from hub import cache
+
+        cache.connect()
         from . import checks  # noqa: F401  (registers the system checks)
