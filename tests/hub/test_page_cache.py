@@ -341,10 +341,10 @@ def test_publishing_purges_the_configured_frontend_cache(about, settings, commit
             "LOCATION": "http://varnish.internal:6081",
         }
     }
-    with mock.patch("wagtail.contrib.frontend_cache.backends.http.urlopen") as urlopen:
-        with committed():
-            about.title = "Who we are"
-            about.save_revision().publish()
+    urlopen = "wagtail.contrib.frontend_cache.backends.http.urlopen"
+    with mock.patch(urlopen) as urlopen, committed():
+        about.title = "Who we are"
+        about.save_revision().publish()
     purged = {call.args[0].full_url for call in urlopen.call_args_list}
     assert "http://varnish.internal:6081/en/about/" in purged
     assert {call.args[0].get_method() for call in urlopen.call_args_list} == {"PURGE"}
@@ -353,7 +353,7 @@ def test_publishing_purges_the_configured_frontend_cache(about, settings, commit
 
 
 def test_nothing_is_purged_without_a_frontend_cache(about, committed):
-    with mock.patch("wagtail.contrib.frontend_cache.backends.http.urlopen") as urlopen:
-        with committed():
-            about.save_revision().publish()
+    urlopen = "wagtail.contrib.frontend_cache.backends.http.urlopen"
+    with mock.patch(urlopen) as urlopen, committed():
+        about.save_revision().publish()
     urlopen.assert_not_called()
