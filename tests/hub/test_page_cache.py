@@ -6,10 +6,12 @@ which runs the on-commit callbacks as a real commit would.
 """
 
 import re
+from io import StringIO
 from unittest import mock
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from wagtail import hooks
@@ -357,3 +359,10 @@ def test_nothing_is_purged_without_a_frontend_cache(about, committed):
     with mock.patch(urlopen) as urlopen, committed():
         about.save_revision().publish()
     urlopen.assert_not_called()
+
+
+def test_a_deploy_can_forget_every_cached_page(about, visitor):
+    visit(visitor, "/en/about/")
+    assert visit(visitor, "/en/about/")["X-Cache"] == "HIT"
+    call_command("clear_page_cache", stdout=StringIO())
+    assert visit(visitor, "/en/about/")["X-Cache"] == "MISS"
