@@ -36,7 +36,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.typed_table_block",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -166,6 +165,9 @@ if ENV.frontend_cache_cloudflare_zone_id or ENV.frontend_cache_cloudflare_token:
         "ZONEID": ENV.frontend_cache_cloudflare_zone_id,
         "BEARER_TOKEN": ENV.frontend_cache_cloudflare_token,
     }
+if WAGTAILFRONTENDCACHE:
+    # Installed only when there is something to purge: its handlers run on every publish.
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

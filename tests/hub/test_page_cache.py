@@ -30,6 +30,9 @@ from tests.factories import (
     make_standard_page,
     translate_page,
 )
+from tests.test_settings import _manage
+
+SECRET_KEY = "c" * 10 + "an-unguessable-but-test-only-value-0123456789abcdef"
 
 
 @pytest.fixture(autouse=True)
@@ -336,29 +339,64 @@ def test_the_cache_is_off_unless_configured(about, visitor, settings):
         assert "X-Cache" not in visit(visitor, "/en/about/")
 
 
-def test_publishing_purges_the_configured_frontend_cache(about, settings, committed):
+@pytest.fixture
+def frontend_cache(settings):
+    """What FRONTEND_CACHE_URL gives: Wagtail's HTTP purger and its signal handlers."""
+    from django.apps import apps
+    from wagtail.contrib.frontend_cache import signal_handlers
+    from wagtail.signals import page_published, page_unpublished
+
     settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {
+        "http": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
             "LOCATION": "http://varnish.internal:6081",
         }
     }
+    signal_handlers.register_signal_handlers()
+    yield
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            page_published.disconnect(signal_handlers.page_published_signal_handler, model)
+            page_unpublished.disconnect(signal_handlers.page_unpublished_signal_handler, model)
+
+
+def test_publishing_purges_the_configured_frontend_cache(about, frontend_cache, committed):
     urlopen = "wagtail.contrib.frontend_cache.backends.http.urlopen"
     with mock.patch(urlopen) as urlopen, committed():
         about.title = "Who we are"
         about.save_revision().publish()
     purged = {call.args[0].full_url for call in urlopen.call_args_list}
-    assert "http://varnish.internal:6081/en/about/" in purged
     assert {call.args[0].get_method() for call in urlopen.call_args_list} == {"PURGE"}
     languages = {code for code, _name in django_settings.LANGUAGES}
     assert {f"http://varnish.internal:6081/{code}/about/" for code in languages} <= purged
+    assert {call.args[0].get_header("Host") for call in urlopen.call_args_list} == {"localhost"}
 
 
-def test_nothing_is_purged_without_a_frontend_cache(about, committed):
-    urlopen = "wagtail.contrib.frontend_cache.backends.http.urlopen"
-    with mock.patch(urlopen) as urlopen, committed():
-        about.save_revision().publish()
-    urlopen.assert_not_called()
+def test_frontend_cache_settings_come_from_the_environment():
+    code = (
+        "from django.conf import settings; "
+        "print(sorted(settings.WAGTAILFRONTENDCACHE.items()), "
+        "'wagtail.contrib.frontend_cache' in settings.INSTALLED_APPS)"
+    )
+    unset = _manage("shell", "-c", code, SECRET_KEY=SECRET_KEY)
+    assert unset.stdout.strip().splitlines()[-1] == "[] False"
+    configured = _manage(
+        "shell",
+        "-c",
+        code,
+        SECRET_KEY=SECRET_KEY,
+        FRONTEND_CACHE_URL="http://varnish.internal:6081",
+        FRONTEND_CACHE_CLOUDFLARE_ZONE_ID="zone123",
+        FRONTEND_CACHE_CLOUDFLARE_TOKEN="token456",
+    )
+    assert configured.returncode == 0, configured.stderr
+    output = configured.stdout.strip().splitlines()[-1]
+    assert "'LOCATION': 'http://varnish.internal:6081'" in output
+    assert "'ZONEID': 'zone123'" in output and "'BEARER_TOKEN': 'token456'" in output
+    assert output.endswith("True")
+    half = _manage("check", SECRET_KEY=SECRET_KEY, FRONTEND_CACHE_CLOUDFLARE_ZONE_ID="zone123")
+    assert half.returncode != 0
+    assert "FRONTEND_CACHE_CLOUDFLARE_TOKEN" in half.stderr
 
 
 def test_a_deploy_can_forget_every_cached_page(about, visitor):
