@@ -91,11 +91,17 @@ def _anonymous(request) -> bool:
     )
 
 
+def _in_a_language(path: str) -> bool:
+    """Visitors' pages live under /<language>/; static files, the admin, the API do not."""
+    prefix = path.split("/", 2)[1] if path.count("/") >= 2 else ""
+    return prefix in dict(settings.LANGUAGES)
+
+
 def _may_use_cache(request) -> bool:
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
-        and not request.path_info.startswith(settings.ADMIN_PATH_PREFIX)
+        and _in_a_language(request.path_info)
         and _anonymous(request)
     )
 

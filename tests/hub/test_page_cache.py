@@ -250,10 +250,12 @@ def test_a_page_for_members_only_is_never_cached(about, editor_client, visitor):
         assert visitor.get("/en/about/").status_code == 302
 
 
-def test_search_and_admin_are_not_cached(home, visitor):
+def test_search_admin_api_and_feeds_are_not_cached(home, visitor):
     for _ in range(2):
-        assert visitor.get("/en/search/?q=coworking").get("X-Cache") != "HIT"
-        assert "X-Cache" not in visitor.get("/admin/login/")
+        assert visit(visitor, "/en/search/?q=coworking").get("X-Cache") != "HIT"
+        assert visit(visitor, "/en/feeds/rss.xml").get("X-Cache") != "HIT"
+        for url in ("/admin/login/", "/api/v2/pages/", "/sitemap.xml", "/robots.txt"):
+            assert "X-Cache" not in visit(visitor, url), url
 
 
 NONCE_PAGE = """{% extends "base.html" %}
