@@ -16,4 +16,7 @@ class HubConfig(AppConfig):
         from hub.db import refresh_statistics_after_migrate
 
         post_migrate.connect(refresh_statistics_after_migrate, sender=self)
+        from hub import cache
+
+        cache.connect()
         from . import checks  # noqa: F401  (registers the system checks)

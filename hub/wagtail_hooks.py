@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from hub import two_factor
+from hub import cache, two_factor
 from hub.models import Country, Organisation, Region, SpaceType, Theme
 from hub.translation import hooks as translation_hooks  # noqa: F401  (registers them)
 
@@ -55,6 +55,9 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+# Wagtail's page serving is what opts a response into the page cache (hub/cache.py).
+hooks.register("before_serve_page", cache.mark_cacheable)
 
 
 @hooks.register("register_admin_urls")

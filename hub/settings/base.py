@@ -66,6 +66,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous visitors' pages (hub/cache.py). Before the CSP middleware, so that a cached
+    # page keeps the policy header it was rendered with (its nonce is renewed on each hit).
+    "hub.cache.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # After the CSP middleware, so that it chooses the admin's policy before that one runs.
     "hub.middleware.SecurityHeadersMiddleware",
@@ -138,6 +141,33 @@ else:
             "TIMEOUT": ENV.cache_timeout,
         }
     }
+
+# Anonymous visitors' pages, whole, for PAGE_CACHE_SECONDS (0: off). Any published change
+# forgets them all (hub/cache.py, docs/performance.md).
+PAGE_CACHE_SECONDS = ENV.page_cache_seconds
+
+# A CDN or caching proxy in front of the site, purged by Wagtail when a page is published
+# or unpublished (wagtail.contrib.frontend_cache). Nothing is purged when none is set.
+WAGTAILFRONTENDCACHE = {}
+if ENV.frontend_cache_url:
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": ENV.frontend_cache_url,
+    }
+if ENV.frontend_cache_cloudflare_zone_id or ENV.frontend_cache_cloudflare_token:
+    if not (ENV.frontend_cache_cloudflare_zone_id and ENV.frontend_cache_cloudflare_token):
+        raise ImproperlyConfigured(
+            "Cloudflare purging needs both FRONTEND_CACHE_CLOUDFLARE_ZONE_ID and "
+            "FRONTEND_CACHE_CLOUDFLARE_TOKEN (an API token allowed to purge the zone)."
+        )
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": ENV.frontend_cache_cloudflare_zone_id,
+        "BEARER_TOKEN": ENV.frontend_cache_cloudflare_token,
+    }
+if WAGTAILFRONTENDCACHE:
+    # Installed only when there is something to purge: its handlers run on every publish.
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

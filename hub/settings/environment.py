@@ -67,6 +67,10 @@ class Environment:
     wagtailadmin_base_url: str
     secure_ssl_redirect: bool
     cache_timeout: int
+    page_cache_seconds: int
+    frontend_cache_url: str
+    frontend_cache_cloudflare_zone_id: str
+    frontend_cache_cloudflare_token: str
     admin_username: str
     admin_email: str
     admin_password: str
@@ -91,6 +95,12 @@ def read_environment() -> Environment:
         wagtailadmin_base_url=_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"),
         secure_ssl_redirect=_bool("SECURE_SSL_REDIRECT", True),
         cache_timeout=_int("CACHE_TIMEOUT", 600),
+        # On by default only with a shared cache: with one memory cache per process, a
+        # publish would forget the pages of the process that handled it and no other.
+        page_cache_seconds=_int("PAGE_CACHE_SECONDS", 600 if _str("REDIS_URL") else 0),
+        frontend_cache_url=_str("FRONTEND_CACHE_URL"),
+        frontend_cache_cloudflare_zone_id=_str("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"),
+        frontend_cache_cloudflare_token=_str("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
         admin_username=_str("ADMIN_USERNAME", "admin"),
         admin_email=_str("ADMIN_EMAIL", "admin@example.org"),
         admin_password=_str("ADMIN_PASSWORD"),
