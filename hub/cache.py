@@ -11,7 +11,8 @@ request header other than ``Cookie``. A request carrying a session or messages c
 (an editor, a visitor who entered a page's password) is never served from the cache and
 never fills it.
 
-Invalidation is global: every key holds a *generation*, a random token kept in the cache;
+Invalidation is global: every key holds a *generation*, a random token kept in the cache
+(in the database when the cache is local to each process, so every process sees it);
 any change a visitor could see (a page published, unpublished, saved, moved or deleted,
 a snippet, setting, image, document, site, locale or view restriction saved or deleted)
 draws a new token once the transaction commits, and every cached page is gone at once.
@@ -31,8 +32,9 @@ import hashlib
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.utils.csp import CSP, generate_nonce
 from django.utils.encoding import iri_to_uri
@@ -50,8 +52,35 @@ _IMAGE_BOOKKEEPING = frozenset({"file_size", "file_hash"})
 # -- the generation ---------------------------------------------------------------------
 
 
+def _process_local() -> bool:
+    """Whether the cache lives in this process only (Django's local-memory cache)."""
+    return isinstance(caches[DEFAULT_CACHE_ALIAS], LocMemCache)
+
+
+def _database_generation(*, renew: bool = False) -> str:
+    from hub.models import PageCacheGeneration
+
+    if renew:
+        PageCacheGeneration.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+    token = PageCacheGeneration.objects.filter(pk=1).values_list("token", flat=True).first()
+    if token is None:
+        token = PageCacheGeneration.objects.get_or_create(
+            pk=1, defaults={"token": uuid.uuid4().hex}
+        )[0].token
+    return token
+
+
 def current_generation() -> str | None:
-    """The token every key holds now; ``None`` when the cache does not answer."""
+    """The token every key holds now; ``None`` when the cache does not answer.
+
+    Kept in the cache when the cache is shared (Redis); in the database when each
+    process has its own memory cache, so that a publish reaches every process.
+    """
+    if _process_local():
+        try:
+            return _database_generation()
+        except DatabaseError:
+            return None
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
@@ -61,7 +90,10 @@ def current_generation() -> str | None:
 
 def new_generation() -> None:
     """Forget every cached page (their keys hold the old token)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    if _process_local():
+        _database_generation(renew=True)
+    else:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def invalidate() -> None:

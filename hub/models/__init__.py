@@ -1,3 +1,4 @@
+from .cache import PageCacheGeneration
 from .country_index import CountryIndexPage
 from .country_profile import CountryContact, CountryProfilePage
 from .mixins import TranslationStatusMixin
@@ -11,6 +12,7 @@ __all__ = [
     "CountryProfilePage",
     "Facet",
     "Organisation",
+    "PageCacheGeneration",
     "Region",
     "SearchableMixin",
     "SpaceType",

@@ -68,6 +68,7 @@ class Environment:
     secure_ssl_redirect: bool
     cache_timeout: int
     page_cache_seconds: int
+    page_cache_configured: bool
     frontend_cache_url: str
     frontend_cache_cloudflare_zone_id: str
     frontend_cache_cloudflare_token: str
@@ -95,9 +96,8 @@ def read_environment() -> Environment:
         wagtailadmin_base_url=_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"),
         secure_ssl_redirect=_bool("SECURE_SSL_REDIRECT", True),
         cache_timeout=_int("CACHE_TIMEOUT", 600),
-        # On by default only with a shared cache: with one memory cache per process, a
-        # publish would forget the pages of the process that handled it and no other.
-        page_cache_seconds=_int("PAGE_CACHE_SECONDS", 600 if _str("REDIS_URL") else 0),
+        page_cache_seconds=_int("PAGE_CACHE_SECONDS", 600),
+        page_cache_configured=bool(_str("PAGE_CACHE_SECONDS")),
         frontend_cache_url=_str("FRONTEND_CACHE_URL"),
         frontend_cache_cloudflare_zone_id=_str("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"),
         frontend_cache_cloudflare_token=_str("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),

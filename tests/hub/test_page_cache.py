@@ -326,13 +326,20 @@ def test_what_visitors_never_see_keeps_the_cache(home, django_user_model, commit
     assert page_cache.current_generation() == before
 
 
-def test_a_lost_generation_never_brings_old_pages_back(about, visitor):
-    visit(visitor, "/en/about/")
-    assert visit(visitor, "/en/about/")["X-Cache"] == "HIT"
+@pytest.mark.parametrize("shared_cache", [True, False], ids=["shared cache", "memory cache"])
+def test_a_lost_generation_never_brings_old_pages_back(about, visitor, shared_cache):
     from django.core.cache import cache
 
-    cache.delete(page_cache.GENERATION_KEY)
-    assert visit(visitor, "/en/about/")["X-Cache"] == "MISS"
+    from hub.models import PageCacheGeneration
+
+    with mock.patch.object(page_cache, "_process_local", return_value=not shared_cache):
+        visit(visitor, "/en/about/")
+        assert visit(visitor, "/en/about/")["X-Cache"] == "HIT"
+        if shared_cache:
+            cache.delete(page_cache.GENERATION_KEY)
+        else:
+            PageCacheGeneration.objects.all().delete()
+        assert visit(visitor, "/en/about/")["X-Cache"] == "MISS"
 
 
 def test_the_cache_is_off_unless_configured(about, visitor, settings):
@@ -406,3 +413,27 @@ def test_a_deploy_can_forget_every_cached_page(about, visitor):
     assert visit(visitor, "/en/about/")["X-Cache"] == "HIT"
     call_command("clear_page_cache", stdout=StringIO())
     assert visit(visitor, "/en/about/")["X-Cache"] == "MISS"
+
+
+def test_with_a_memory_cache_per_process_a_change_reaches_every_process(about, visitor):
+    """Each gunicorn worker has its own local-memory cache; the token is in the database,
+    so a publish handled by another worker is seen by this one at its next request."""
+    from hub.models import PageCacheGeneration
+
+    assert visit(visitor, "/en/about/")["X-Cache"] == "MISS"
+    assert visit(visitor, "/en/about/")["X-Cache"] == "HIT"
+    # Another process publishes a new title: its rows change, its own memory cache too,
+    # but not this process's.
+    Page.objects.filter(pk=about.pk).update(title="About the whole network")
+    PageCacheGeneration.objects.filter(pk=1).update(token="written-by-another-process")
+    again = visit(visitor, "/en/about/")
+    assert again["X-Cache"] == "MISS"
+    assert "About the whole network" in again.text
+
+
+def test_the_page_cache_is_on_by_default_and_off_in_development():
+    show = "from django.conf import settings; print(settings.PAGE_CACHE_SECONDS)"
+    production = _manage("shell", "-c", show, SECRET_KEY=SECRET_KEY, REDIS_URL="")
+    assert production.stdout.split()[-1:] == ["600"], production.stderr
+    development = _manage("shell", "-c", show, "--settings=hub.settings.dev", REDIS_URL="")
+    assert development.stdout.split()[-1:] == ["0"], development.stderr
