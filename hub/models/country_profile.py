@@ -46,6 +46,10 @@ from .search import Facet, SearchableMixin
 from .taxonomy import Country, Organisation
 
 
+# Case studies listed on a profile; the finder, filtered by the country, lists them all.
+CASE_STUDY_LIST_SIZE = 12
+
+
 def related_model(model, relation_name: str):
     """The model behind a (reverse) relation of ``model``, or None if there is none."""
     if model is None:
@@ -318,14 +322,16 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
 
     @cached_property
     def case_studies(self) -> list:
-        """The country's live case studies in this locale, ready to list as cards."""
+        """The country's latest live case studies in this locale (at most
+        ``CASE_STUDY_LIST_SIZE``, newest first), ready to list as cards; the finder,
+        filtered by the country, lists them all."""
         queryset = self.case_study_queryset()
         if queryset is None:
             return []
         return list(
-            queryset.select_related("locale", "alias_of__locale", "space_type").prefetch_related(
-                "themes"
-            )
+            queryset.order_by("-first_published_at", "-pk")
+            .select_related("locale", "alias_of__locale", "space_type")
+            .prefetch_related("themes")[:CASE_STUDY_LIST_SIZE]
         )
 
     @cached_property
@@ -354,7 +360,9 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
     @cached_property
     def space_count(self) -> int:
         """How many spaces of the country the hub documents: its live case studies here."""
-        return len(self.case_studies)
+        if len(self.case_studies) < CASE_STUDY_LIST_SIZE:
+            return len(self.case_studies)
+        return self.case_study_queryset().count()
 
     @cached_property
     def tools(self) -> list:
