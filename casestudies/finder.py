@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from hub.models import Country, Region, SpaceType, Theme
+from hub.privacy import public_q
 
 from .models import CaseStudyPage
 from .models.case_study import EARLIEST_YEAR
@@ -255,7 +256,7 @@ class Finder:
 
     def base_queryset(self):
         """Live, public case studies under the index (its language only)."""
-        return CaseStudyPage.objects.live().public().child_of(self.index)
+        return CaseStudyPage.objects.live().filter(public_q()).child_of(self.index)
 
     def _facet_q(self, skip: str = "") -> Q:
         f = self.filters

@@ -20,6 +20,8 @@ import json
 from django.conf import settings
 from django.http import StreamingHttpResponse
 
+from hub.privacy import public_q
+
 from .models import CaseStudyPage
 
 CHUNK_SIZE = 1000
@@ -67,7 +69,7 @@ def markers_response(finder, request):
 
 def locale_case_studies(locale_id):
     """Live, public case studies of one language (the home page's map)."""
-    return CaseStudyPage.objects.live().public().filter(locale_id=locale_id)
+    return CaseStudyPage.objects.live().filter(public_q()).filter(locale_id=locale_id)
 
 
 def country_case_studies(country, locale_id):

@@ -9,9 +9,7 @@ serving (privacy checks and hooks included), which routes it to the index page's
 from django.urls import re_path
 from wagtail import views as wagtail_views
 
-EXPORT_PATTERN = (
-    r"^(?P<path>(?:[\w\-]+/)*)(?P<name>export\.(?:csv|json|geojson)|markers\.json)$"
-)
+EXPORT_PATTERN = r"^(?P<path>(?:[\w\-]+/)*)(?P<name>export\.(?:csv|json|geojson)|markers\.json)$"
 
 
 def export(request, path, name):

@@ -12,6 +12,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from hub.privacy import public_q
+
 PAGE_FIELDS = (
     "id",
     "path",
@@ -37,7 +39,7 @@ class MultilingualSitemap(Sitemap):
             in_a_home |= Q(path__startswith=home.path)
         return (
             Page.objects.live()
-            .public()
+            .filter(public_q())
             .filter(in_a_home, alias_of__isnull=True)
             .select_related("locale")
             .only(*PAGE_FIELDS)
@@ -55,7 +57,7 @@ class MultilingualSitemap(Sitemap):
         translations = defaultdict(list)
         siblings = (
             Page.objects.live()
-            .public()
+            .filter(public_q())
             .filter(translation_key__in={p.translation_key for p in pages}, alias_of__isnull=True)
             .select_related("locale")
             .only(*PAGE_FIELDS)

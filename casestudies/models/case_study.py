@@ -25,6 +25,7 @@ from hub.models import (
     Theme,
     TranslationStatusMixin,
 )
+from hub.privacy import public_q
 
 from ..api import CASE_STUDY_API_FIELDS
 from .choices import BusinessModel, Governance, Licence
@@ -308,7 +309,7 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
         pages = {
             page.translation_key: page
             for page in CaseStudyPage.objects.live()
-            .public()
+            .filter(public_q())
             .filter(locale_id=self.locale_id, translation_key__in=keys)
             .select_related("country", "locale", "alias_of__locale")
         }
@@ -325,7 +326,7 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
         pages = {
             page.translation_key: page
             for page in Page.objects.live()
-            .public()
+            .filter(public_q())
             .filter(locale_id=self.locale_id, translation_key__in=keys)
         }
         return [
@@ -338,7 +339,7 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
         images = get_image_model().objects.prefetch_renditions()
         return (
             cls.objects.live()
-            .public()
+            .filter(public_q())
             .select_related("country", "region", "space_type", "locale", "alias_of__locale")
             .prefetch_related("themes", Prefetch("hero_image", queryset=images))
         )

@@ -11,6 +11,8 @@ from django import template
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from hub.privacy import public_q
+
 from ..citation import citation
 from ..maps import country_case_studies, locale_case_studies, single_marker, tile_settings
 from ..models import CaseStudyIndexPage
@@ -29,7 +31,7 @@ def locale_index(request, locale_id):
     if locale_id not in cache:
         cache[locale_id] = (
             CaseStudyIndexPage.objects.live()
-            .public()
+            .filter(public_q())
             .filter(locale_id=locale_id)
             .only("id", "path", "depth", "url_path", "locale_id")
             .first()

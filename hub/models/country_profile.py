@@ -40,11 +40,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.api_fields import TermField
 from hub.blocks import COUNTRY_FIGURE_BLOCKS, COUNTRY_SECTION_BLOCKS
+from hub.privacy import public_q
 
 from .mixins import TranslationStatusMixin
 from .search import Facet, SearchableMixin
 from .taxonomy import Country, Organisation
-
 
 # Case studies listed on a profile; the finder, filtered by the country, lists them all.
 CASE_STUDY_LIST_SIZE = 12
@@ -315,7 +315,7 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
             return None
         return (
             model.objects.live()
-            .public()
+            .filter(public_q())
             .filter(locale_id=self.locale_id, country__translation_key=self.country.translation_key)
             .order_by("title")
         )
@@ -376,7 +376,7 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
         ).values("translation_key")
         return list(
             Page.objects.live()
-            .public()
+            .filter(public_q())
             .filter(locale_id=self.locale_id, translation_key__in=used)
             .order_by("title")
             .select_related("locale", "alias_of__locale", for_specific_subqueries=True)
