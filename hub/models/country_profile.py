@@ -234,6 +234,8 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
 
     template = "pages/country_profile_page.html"
     parent_page_types = ["hub.CountryIndexPage"]
+    # Fetched with the page when served (hub.translation.routing).
+    served_select_related = ("country", "alias_of__locale")
     subpage_types = []
     page_description = _(
         "One country of the network: overview, key figures, legal framework, funding and "

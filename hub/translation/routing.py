@@ -39,7 +39,8 @@ class LocaleFallbackRoutingMixin:
         page of this tree whose URL path starts the requested path is fetched at once,
         and its own ``route`` handles what remains (a routable page's sub-routes).
         Intermediate pages' ``route`` methods are skipped, as none of this project's
-        page types changes how its children are found.
+        page types changes how its children are found. A page type lists in
+        ``served_select_related`` the relations its template always shows, fetched with it.
         """
         if not path_components:
             return super().route(request, path_components)
@@ -60,7 +61,7 @@ class LocaleFallbackRoutingMixin:
         if not chain:
             return super().route(request, path_components)
         deepest = chain[-1]
-        page = deepest.specific
+        page = _specific(deepest)
         # Fetched on the way, so templates need no query for them.
         page.locale = deepest.locale
         page.routed_ancestors = [self, *chain[:-1]]
@@ -76,3 +77,12 @@ class LocaleFallbackRoutingMixin:
             .select_related("locale")
         )
         return sorted(homes, key=lambda home: order.get(home.locale.language_code, 99))
+
+
+def _specific(page):
+    """The specific page, with the relations its type asks for (``served_select_related``)."""
+    model = page.specific_class
+    related = getattr(model, "served_select_related", ())
+    if model is None or not related:
+        return page.specific
+    return model._default_manager.select_related(*related).get(pk=page.pk)
