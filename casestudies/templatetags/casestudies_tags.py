@@ -40,22 +40,33 @@ def locale_index(request, locale_id):
 
 
 @register.simple_tag(takes_context=True)
-def case_study_finder_url(context, country=None, path=""):
+def case_study_finder_url(context, country=None, path="", listed=None):
     """The finder of the current page's language (``path``: one of its sub-routes),
-    filtered by ``country`` if given; empty if the language has no finder."""
-    current = context.get("page")
-    locale_id = getattr(current, "locale_id", None)
-    pairs = [("country", country.code)] if country is not None else []
-    index = locale_index(context["request"], locale_id) if locale_id is not None else None
-    url = index.get_url(context["request"]) if index is not None else None
+    filtered by ``country`` if given; empty if the language has no finder.
+
+    ``listed``: case studies the page lists already; the finder is their parent, so its
+    address is read from theirs without a query.
+    """
+    request = context["request"]
+    url = ""
+    if listed:
+        own = listed[0].get_url(request) or ""
+        url = own[: own.rstrip("/").rfind("/") + 1]
+    if not url:
+        current = context.get("page")
+        locale_id = getattr(current, "locale_id", None)
+        index = locale_index(request, locale_id) if locale_id is not None else None
+        url = (index.get_url(request) if index is not None else "") or ""
     if not url:
         return ""
+    pairs = [("country", country.code)] if country is not None else []
     return url + path + (f"?{urlencode(pairs)}" if pairs else "")
 
 
 @register.inclusion_tag("components/_map.html", takes_context=True)
-def case_study_map(context, country=None, page=None, titled=False, count=None):
-    """``count``: how many case studies the map will show, if the page knows it already."""
+def case_study_map(context, country=None, page=None, titled=False, count=None, listed=None):
+    """``count``: how many case studies the map will show, if the page knows it already;
+    ``listed``: case studies the page lists (see ``case_study_finder_url``)."""
     current = context.get("page")
     locale_id = current.locale_id if current is not None else None
     points, source = [], ""
@@ -66,7 +77,9 @@ def case_study_map(context, country=None, page=None, titled=False, count=None):
         fallback = _("The map needs JavaScript. The place is described beside it.")
     elif country is not None:
         if count if count is not None else country_case_studies(country, locale_id).exists():
-            source = case_study_finder_url(context, country=country, path="markers.json")
+            source = case_study_finder_url(
+                context, country=country, path="markers.json", listed=listed
+            )
         label = _("Map of the case studies in %(country)s") % {"country": country.name}
         map_id = f"map-country-{country.code.lower()}"
         fallback = _("The map needs JavaScript. The list below shows the same case studies.")

@@ -18,7 +18,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
-from django.db.models import Subquery
+from django.db.models import Count, Subquery, Window
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -332,6 +332,8 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
             return []
         return list(
             queryset.order_by("-first_published_at", "-pk")
+            # The number of all of them, counted by the same query before the limit.
+            .annotate(total_here=Window(Count("pk")))
             .select_related("locale", "alias_of__locale", "space_type")
             .prefetch_related("themes")[:CASE_STUDY_LIST_SIZE]
         )
@@ -362,9 +364,7 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
     @cached_property
     def space_count(self) -> int:
         """How many spaces of the country the hub documents: its live case studies here."""
-        if len(self.case_studies) < CASE_STUDY_LIST_SIZE:
-            return len(self.case_studies)
-        return self.case_study_queryset().count()
+        return self.case_studies[0].total_here if self.case_studies else 0
 
     @cached_property
     def tools(self) -> list:

@@ -39,7 +39,9 @@ class TranslationStatusMixin:
     def get_view_restrictions(self):
         """Wagtail's rule (restrictions on the page or an ancestor, an alias's taken from
         its source) in one query, whatever the depth: ancestors' paths are prefixes of
-        the page's own path."""
+        the page's own path. None when routing found that nothing restricts the page."""
+        if getattr(self, "routed_unrestricted", False):
+            return PageViewRestriction.objects.none()
         step = self.steplen
         paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
         chain = Page.objects.filter(path__in=paths)

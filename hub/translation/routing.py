@@ -1,8 +1,10 @@
 """Visitors never hit a dead end: a path missing from one language tree is found in another."""
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.http import Http404
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 
 class LocaleFallbackRoutingMixin:
@@ -56,6 +58,7 @@ class LocaleFallbackRoutingMixin:
                 depth__lte=self.depth + len(path_components),
             )
             .select_related("locale")
+            .annotate(restricted=_restricted())
             .order_by("depth")
         )
         if not chain:
@@ -65,6 +68,8 @@ class LocaleFallbackRoutingMixin:
         # Fetched on the way, so templates need no query for them.
         page.locale = deepest.locale
         page.routed_ancestors = [self, *chain[:-1]]
+        # No view restriction anywhere above: Wagtail's check needs no query of its own.
+        page.routed_unrestricted = not deepest.restricted
         return page.route(request, path_components[deepest.depth - self.depth :])
 
     def _other_language_homes(self):
@@ -77,6 +82,23 @@ class LocaleFallbackRoutingMixin:
             .select_related("locale")
         )
         return sorted(homes, key=lambda home: order.get(home.locale.language_code, 99))
+
+
+def _restricted():
+    """Whether a view restriction covers the page: on it or an ancestor (paths that
+    prefix its path), or on the source of any of them that is an alias."""
+
+    def prefix_of(reference):
+        return Substr(reference, 1, Length("path"))
+
+    sources = Page.objects.filter(
+        path=prefix_of(OuterRef(OuterRef("path"))), alias_of__isnull=False
+    ).values("alias_of_id")
+    return Exists(
+        PageViewRestriction.objects.filter(
+            Q(page__path=Substr(OuterRef("path"), 1, Length("page__path"))) | Q(page__in=sources)
+        )
+    )
 
 
 def _specific(page):
