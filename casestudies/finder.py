@@ -14,9 +14,11 @@ is fixed, whatever the number of case studies.
 """
 
 import re
+import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Max, Min, Q
+from django.db.models import CharField, Count, F, Max, Min, Q, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -98,6 +100,25 @@ def _year(raw) -> int | None:
     if EARLIEST_YEAR <= year <= timezone.localdate().year:
         return year
     return None
+
+
+@dataclass(frozen=True)
+class Term:
+    """A taxonomy term as the finder, the comparison and the exports show it."""
+
+    pk: int
+    name: str
+    locale_id: int
+    language_code: str
+
+
+# The finder's taxonomies: the model and the key that is the same in every language.
+TAXONOMIES = {
+    "country": (Country, "code"),
+    "region": (Region, "translation_key"),
+    "theme": (Theme, "slug"),
+    "type": (SpaceType, "slug"),
+}
 
 
 @dataclass
@@ -195,30 +216,45 @@ class Finder:
 
     # Terms of the taxonomies, in the index's language -----------------------------------
 
-    def _local_terms(self, model, key: str) -> dict:
-        """Terms of ``model`` keyed by ``key``, preferring the index's language."""
-        if model not in self._terms:
-            terms = {}
-            for term in model.objects.order_by("pk").select_related("locale"):
-                current = terms.get(getattr(term, key))
+    def _local_terms(self, kind: str) -> dict:
+        """Terms of one taxonomy keyed by their stable key, preferring the index's language.
+
+        The four taxonomies are read together, in one query, the first time one is asked.
+        """
+        if not self._terms:
+            parts = [
+                model.objects.order_by()
+                .annotate(
+                    kind=Value(name),
+                    term_key=Cast(key, CharField()),
+                    language=F("locale__language_code"),
+                )
+                .values_list("kind", "term_key", "pk", "name", "locale_id", "language")
+                for name, (model, key) in TAXONOMIES.items()
+            ]
+            rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: row[2])
+            self._terms = {name: {} for name in TAXONOMIES}
+            for name, raw_key, pk, label, locale_id, language in rows:
+                key = uuid.UUID(raw_key) if name == "region" else raw_key
+                terms = self._terms[name]
+                current = terms.get(key)
                 if current is None or (
-                    term.locale_id == self.locale_id and current.locale_id != self.locale_id
+                    locale_id == self.locale_id and current.locale_id != self.locale_id
                 ):
-                    terms[getattr(term, key)] = term
-            self._terms[model] = terms
-        return self._terms[model]
+                    terms[key] = Term(pk, label, locale_id, language)
+        return self._terms[kind]
 
     def countries(self):
-        return self._local_terms(Country, "code")
+        return self._local_terms("country")
 
     def themes(self):
-        return self._local_terms(Theme, "slug")
+        return self._local_terms("theme")
 
     def space_types(self):
-        return self._local_terms(SpaceType, "slug")
+        return self._local_terms("type")
 
     def regions(self):
-        return self._local_terms(Region, "translation_key")
+        return self._local_terms("region")
 
     def _parse(self, query) -> Filters:
         filters = Filters()
@@ -367,7 +403,7 @@ class Finder:
                 if key in f.regions:
                     value = f.region_ids[f.regions.index(key)]
                 options.append(
-                    Option(value, region.name, count, key in f.regions, region.locale.language_code)
+                    Option(value, region.name, count, key in f.regions, region.language_code)
                 )
         options.sort(key=lambda option: option.label.casefold())
         groups.append(FacetGroup("region", _("Region"), options))
@@ -412,9 +448,7 @@ def _options(terms: dict, counts: dict, selected: list, label) -> list[Option]:
     for key, term in terms.items():
         count = counts.get(key, 0)
         if count or key in selected:
-            options.append(
-                Option(key, label(term), count, key in selected, term.locale.language_code)
-            )
+            options.append(Option(key, label(term), count, key in selected, term.language_code))
     options.sort(key=lambda option: option.label.casefold())
     return options
 

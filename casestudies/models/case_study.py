@@ -382,13 +382,23 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
 
     @classmethod
     def listing_queryset(cls):
-        """What a card or a list shows, fetched in a fixed number of queries."""
-        images = get_image_model().objects.prefetch_renditions()
+        """What a card or a list shows, fetched in a fixed number of queries: the pages
+        with their terms and hero image, then themes, then the images' renditions."""
+        renditions = get_image_model().get_rendition_model().objects.all()
         return (
             cls.objects.live()
             .filter(public_q())
-            .select_related("country", "region", "space_type", "locale", "alias_of__locale")
-            .prefetch_related("themes", Prefetch("hero_image", queryset=images))
+            .select_related(
+                "country", "region", "space_type", "locale", "alias_of__locale", "hero_image"
+            )
+            .prefetch_related(
+                "themes",
+                Prefetch(
+                    "hero_image__renditions",
+                    queryset=renditions,
+                    to_attr="prefetched_renditions",  # where Wagtail's image tags look
+                ),
+            )
         )
 
     def get_context(self, request, *args, **kwargs):
