@@ -9,19 +9,24 @@ the URL always gives a page.
 
 Facet counts are disjunctive: each facet counts the case studies that match every
 *other* active facet, so a visitor sees how many results ticking an option would add.
-The number of queries is fixed, whatever the number of case studies.
+All counts come from one aggregate query (``Finder.summary``), so the number of queries
+is fixed, whatever the number of case studies.
 """
 
 import re
+import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import CharField, Count, F, Max, Min, Q, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from hub.models import Country, Region, SpaceType, Theme
+from hub.privacy import public_q
 
 from .models import CaseStudyPage
 from .models.case_study import EARLIEST_YEAR
@@ -95,6 +100,25 @@ def _year(raw) -> int | None:
     if EARLIEST_YEAR <= year <= timezone.localdate().year:
         return year
     return None
+
+
+@dataclass(frozen=True)
+class Term:
+    """A taxonomy term as the finder, the comparison and the exports show it."""
+
+    pk: int
+    name: str
+    locale_id: int
+    language_code: str
+
+
+# The finder's taxonomies: the model and the key that is the same in every language.
+TAXONOMIES = {
+    "country": (Country, "code"),
+    "region": (Region, "translation_key"),
+    "theme": (Theme, "slug"),
+    "type": (SpaceType, "slug"),
+}
 
 
 @dataclass
@@ -192,30 +216,45 @@ class Finder:
 
     # Terms of the taxonomies, in the index's language -----------------------------------
 
-    def _local_terms(self, model, key: str) -> dict:
-        """Terms of ``model`` keyed by ``key``, preferring the index's language."""
-        if model not in self._terms:
-            terms = {}
-            for term in model.objects.order_by("pk").select_related("locale"):
-                current = terms.get(getattr(term, key))
+    def _local_terms(self, kind: str) -> dict:
+        """Terms of one taxonomy keyed by their stable key, preferring the index's language.
+
+        The four taxonomies are read together, in one query, the first time one is asked.
+        """
+        if not self._terms:
+            parts = [
+                model.objects.order_by()
+                .annotate(
+                    kind=Value(name),
+                    term_key=Cast(key, CharField()),
+                    language=F("locale__language_code"),
+                )
+                .values_list("kind", "term_key", "pk", "name", "locale_id", "language")
+                for name, (model, key) in TAXONOMIES.items()
+            ]
+            rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: row[2])
+            self._terms = {name: {} for name in TAXONOMIES}
+            for name, raw_key, pk, label, locale_id, language in rows:
+                key = uuid.UUID(raw_key) if name == "region" else raw_key
+                terms = self._terms[name]
+                current = terms.get(key)
                 if current is None or (
-                    term.locale_id == self.locale_id and current.locale_id != self.locale_id
+                    locale_id == self.locale_id and current.locale_id != self.locale_id
                 ):
-                    terms[getattr(term, key)] = term
-            self._terms[model] = terms
-        return self._terms[model]
+                    terms[key] = Term(pk, label, locale_id, language)
+        return self._terms[kind]
 
     def countries(self):
-        return self._local_terms(Country, "code")
+        return self._local_terms("country")
 
     def themes(self):
-        return self._local_terms(Theme, "slug")
+        return self._local_terms("theme")
 
     def space_types(self):
-        return self._local_terms(SpaceType, "slug")
+        return self._local_terms("type")
 
     def regions(self):
-        return self._local_terms(Region, "translation_key")
+        return self._local_terms("region")
 
     def _parse(self, query) -> Filters:
         filters = Filters()
@@ -255,7 +294,7 @@ class Finder:
 
     def base_queryset(self):
         """Live, public case studies under the index (its language only)."""
-        return CaseStudyPage.objects.live().public().child_of(self.index)
+        return CaseStudyPage.objects.live().filter(public_q()).child_of(self.index)
 
     def _facet_q(self, skip: str = "") -> Q:
         f = self.filters
@@ -292,80 +331,108 @@ class Finder:
 
     # Facets -----------------------------------------------------------------------------
 
-    def facets(self) -> list[FacetGroup]:
-        base = self.base_queryset()
-        f = self.filters
-        groups = []
+    def _facet_conditions(self) -> dict[tuple, Q]:
+        """One condition per option of every facet, each with the *other* facets' filters."""
+        through = CaseStudyPage.themes.through
+        conditions = {}
+        country_q = self._facet_q("country")
+        for code in self.countries():
+            conditions[("country", code)] = country_q & Q(country__code=code)
+        region_q = self._facet_q("region")
+        for key in self.regions():
+            conditions[("region", key)] = region_q & Q(region__translation_key=key)
+        theme_q = self._facet_q("theme")
+        for slug in self.themes():
+            tagged = through.objects.filter(theme__slug=slug).values("casestudypage_id")
+            conditions[("theme", slug)] = theme_q & Q(pk__in=tagged)
+        type_q = self._facet_q("type")
+        for slug in self.space_types():
+            conditions[("type", slug)] = type_q & Q(space_type__slug=slug)
+        for name, bands, field_name in (
+            ("desks", DESK_BANDS, "desks"),
+            ("surface", SURFACE_BANDS, "surface_m2"),
+        ):
+            band_q = self._facet_q(name)
+            for band in bands:
+                conditions[(name, band.key)] = band_q & band.q(field_name)
+        return conditions
 
-        counts = _counts(base.filter(self._facet_q("country")), "country__code")
-        groups.append(
+    @cached_property
+    def summary(self) -> dict:
+        """Every number the finder shows, in one query whatever the number of options:
+        the results' total, each option's disjunctive count, the founding years' range."""
+        conditions = self._facet_conditions()
+        aggregates = {f"c{i}": Count("pk", filter=q) for i, q in enumerate(conditions.values())}
+        row = (
+            self.base_queryset()
+            .order_by()
+            .aggregate(
+                total=Count("pk", filter=self._facet_q()),
+                low=Min("year_founded"),
+                high=Max("year_founded"),
+                **aggregates,
+            )
+        )
+        counts = {key: row[f"c{i}"] for i, key in enumerate(conditions)}
+        return {"total": row["total"], "low": row["low"], "high": row["high"], "counts": counts}
+
+    def count(self) -> int:
+        """How many case studies match every filter."""
+        return self.summary["total"]
+
+    def facets(self) -> list[FacetGroup]:
+        f = self.filters
+        counts = self.summary["counts"]
+
+        def of(facet):
+            return {key: n for (name, key), n in counts.items() if name == facet}
+
+        groups = [
             FacetGroup(
                 "country",
                 _("Country"),
-                _options(self.countries(), counts, f.countries, lambda term: term.name),
+                _options(self.countries(), of("country"), f.countries, lambda term: term.name),
             )
-        )
-        counts = _counts(base.filter(self._facet_q("region")), "region__translation_key")
-        counts.pop(None, None)
-        regions = self.regions()
+        ]
+        region_counts = of("region")
         options = []
-        for key, count in counts.items():
-            region = regions.get(key)
-            if region is not None:
+        for key, region in self.regions().items():
+            count = region_counts.get(key, 0)
+            if count or key in f.regions:
+                value = str(region.pk)
+                if key in f.regions:
+                    value = f.region_ids[f.regions.index(key)]
                 options.append(
-                    Option(
-                        str(region.pk),
-                        region.name,
-                        count,
-                        key in f.regions,
-                        region.locale.language_code,
-                    )
+                    Option(value, region.name, count, key in f.regions, region.language_code)
                 )
-        for key, pk in zip(f.regions, f.region_ids, strict=True):
-            if key not in counts and key in regions:
-                options.append(Option(pk, regions[key].name, 0, True))
         options.sort(key=lambda option: option.label.casefold())
         groups.append(FacetGroup("region", _("Region"), options))
-
-        counts = _counts(base.filter(self._facet_q("theme")), "themes__slug")
         groups.append(
             FacetGroup(
                 "theme",
                 _("Theme"),
-                _options(self.themes(), counts, f.themes, lambda term: term.name),
+                _options(self.themes(), of("theme"), f.themes, lambda term: term.name),
             )
         )
-        counts = _counts(base.filter(self._facet_q("type")), "space_type__slug")
         groups.append(
             FacetGroup(
                 "type",
                 _("Type of space"),
-                _options(self.space_types(), counts, f.types, lambda term: term.name),
+                _options(self.space_types(), of("type"), f.types, lambda term: term.name),
             )
         )
         groups.append(
-            FacetGroup(
-                "desks",
-                _("Desks"),
-                _band_options(base.filter(self._facet_q("desks")), DESK_BANDS, "desks", f.desks),
-            )
+            FacetGroup("desks", _("Desks"), _band_options(of("desks"), DESK_BANDS, f.desks))
         )
         groups.append(
             FacetGroup(
-                "surface",
-                _("Surface"),
-                _band_options(
-                    base.filter(self._facet_q("surface")), SURFACE_BANDS, "surface_m2", f.surface
-                ),
+                "surface", _("Surface"), _band_options(of("surface"), SURFACE_BANDS, f.surface)
             )
         )
         return groups
 
     def year_bounds(self) -> tuple[int | None, int | None]:
-        from django.db.models import Max, Min
-
-        bounds = self.base_queryset().aggregate(low=Min("year_founded"), high=Max("year_founded"))
-        return bounds["low"], bounds["high"]
+        return self.summary["low"], self.summary["high"]
 
 
 def _bands_q(bands, keys, field_name) -> Q:
@@ -376,32 +443,20 @@ def _bands_q(bands, keys, field_name) -> Q:
     return q
 
 
-def _counts(queryset, key: str) -> dict:
-    rows = (
-        queryset.order_by().values(key).annotate(n=Count("pk", distinct=True)).values_list(key, "n")
-    )
-    return dict(rows)
-
-
 def _options(terms: dict, counts: dict, selected: list, label) -> list[Option]:
     options = []
     for key, term in terms.items():
         count = counts.get(key, 0)
         if count or key in selected:
-            options.append(
-                Option(key, label(term), count, key in selected, term.locale.language_code)
-            )
+            options.append(Option(key, label(term), count, key in selected, term.language_code))
     options.sort(key=lambda option: option.label.casefold())
     return options
 
 
-def _band_options(queryset, bands, field_name, selected) -> list[Option]:
-    totals = queryset.order_by().aggregate(
-        **{f"b{i}": Count("pk", filter=band.q(field_name)) for i, band in enumerate(bands)}
-    )
+def _band_options(counts: dict, bands, selected) -> list[Option]:
     options = []
-    for i, band in enumerate(bands):
-        count = totals[f"b{i}"]
+    for band in bands:
+        count = counts.get(band.key, 0)
         if count or band.key in selected:
             options.append(Option(band.key, str(band.label), count, band.key in selected))
     return options

@@ -1,51 +1,75 @@
 """Map markers of case studies: the data one map component and one script draw.
 
-Markers are plain dictionaries, embedded in the page as JSON (``json_script``), so a map
-costs no extra request. They carry what a popup and the base layer's country labels need.
+A map of many case studies (the home page, the finder, a country profile) loads its
+markers from the finder's ``markers.json`` with the same filters, so the page's HTML stays
+small whatever the number of case studies; the list beside the map is the accessible
+alternative without JavaScript. A single case study's point is embedded in its page.
+
+``markers.json`` is compact and streamed from one query read in chunks::
+
+    {"base": "/en/case-studies/", "countries": {"FR": "France"},
+     "fields": ["id", "lat", "lon", "title", "slug", "city", "code"],
+     "markers": [[12, 43.96, 5.78, "Olive mill coworking", "olive-mill", "Forcalquier", "FR"]]}
+
+Country names are given in the index's language: an untranslated case study still points
+to its country.
 """
 
-from django.conf import settings
+import json
 
-from hub.models import Country
+from django.conf import settings
+from django.http import StreamingHttpResponse
+
+from hub.privacy import public_q
 
 from .models import CaseStudyPage
 
-MARKER_FIELDS = ("id", "title", "url_path", "latitude", "longitude", "city", "country", "locale")
+CHUNK_SIZE = 1000
+FIELDS = ("id", "lat", "lon", "title", "slug", "city", "code")
 
 
-def markers(queryset, request, locale_id=None) -> list[dict]:
-    """One marker per case study of ``queryset`` (two queries, whatever its size).
+def single_marker(page) -> list[dict]:
+    """One case study's point, embedded in its own page."""
+    return [
+        {
+            "id": page.pk,
+            "title": page.title,
+            "url": "",
+            "lat": round(page.latitude, 5),
+            "lon": round(page.longitude, 5),
+            "city": page.city,
+            "country": page.country.name,
+            "code": page.country.code,
+        }
+    ]
 
-    Country names are given in ``locale_id``'s language: an untranslated case study still
-    points to the English country.
-    """
-    pages = queryset.select_related("country").only(
-        *MARKER_FIELDS, "country__name", "country__code"
+
+def markers_response(finder, request):
+    """The finder's case studies as map markers (a fixed number of queries)."""
+    base = finder.index.get_url(request)
+    countries = {code: term.name for code, term in finder.countries().items()}
+    rows = (
+        finder.filtered()
+        .values_list("pk", "latitude", "longitude", "title", "slug", "city", "country__code")
+        .iterator(chunk_size=CHUNK_SIZE)
     )
-    names = dict(Country.objects.filter(locale_id=locale_id).values_list("code", "name"))
-    result = []
-    for page in pages:
-        url = page.get_url(request)
-        if not url:
-            continue
-        result.append(
-            {
-                "id": page.pk,
-                "title": page.title,
-                "url": url,
-                "lat": round(page.latitude, 5),
-                "lon": round(page.longitude, 5),
-                "city": page.city,
-                "country": names.get(page.country.code, page.country.name),
-                "code": page.country.code,
-            }
-        )
-    return result
+
+    def chunks():
+        head = {"base": base, "countries": countries, "fields": FIELDS}
+        yield json.dumps(head, ensure_ascii=False)[:-1] + ', "markers": ['
+        for number, (pk, lat, lon, title, slug, city, code) in enumerate(rows):
+            marker = [pk, round(lat, 5), round(lon, 5), title, slug, city, code]
+            yield ("," if number else "") + "\n" + json.dumps(marker, ensure_ascii=False)
+        yield "\n]}\n"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def locale_case_studies(locale_id):
     """Live, public case studies of one language (the home page's map)."""
-    return CaseStudyPage.objects.live().public().filter(locale_id=locale_id).order_by("title", "pk")
+    return CaseStudyPage.objects.live().filter(public_q()).filter(locale_id=locale_id)
 
 
 def country_case_studies(country, locale_id):

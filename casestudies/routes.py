@@ -1,7 +1,8 @@
 """The case-study index's sub-pages: the finder, the comparison and the open-data exports.
 
 URLs, under the index's own (``/en/case-studies/``): the finder itself, ``compare/``,
-``export.csv``, ``export.json`` and ``export.geojson``. Each reads the finder's filters
+``export.csv``, ``export.json``, ``export.geojson`` and ``markers.json`` (what the maps
+draw, casestudies.maps). Each reads the finder's filters
 from the query string, so an export of ``?country=FR&theme=rural-development`` holds
 exactly the case studies the finder lists for it.
 """
@@ -14,12 +15,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from . import exports
 from .compare import MAX_CASES, PARAM, compare
 from .finder import PAGE_SIZE, Finder, sort_options
-from .maps import markers, tile_settings
+from .maps import markers_response, tile_settings
 
 
 def finder_context(index, request) -> dict:
     finder = Finder(index, request.GET)
     paginator = Paginator(finder.results(), PAGE_SIZE)
+    paginator.count = finder.count()  # counted with the facets, in the same query
     page_obj = paginator.get_page(request.GET.get("page"))
     filters = finder.filters
     facets = finder.facets()
@@ -60,7 +62,9 @@ def finder_context(index, request) -> dict:
         "page_obj": page_obj,
         "paginator": paginator,
         "elided_page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2),
-        "map_markers": markers(finder.filtered(), request, index.locale_id),
+        "map_source": (
+            base_url + "markers.json" + filters.querystring(sort=False) if paginator.count else ""
+        ),
         "map_tile": tile_settings(),
         "map_fallback": _("The map needs JavaScript. The list shows the same case studies."),
         "finder_url": base_url,
@@ -94,6 +98,10 @@ class FinderRoutesMixin(RoutablePageMixin):
                 "finder_url": self.get_url(request),
             },
         )
+
+    @path("markers.json/")
+    def markers_json(self, request):
+        return markers_response(Finder(self, request.GET), request)
 
     @path("export.csv/")
     def export_csv(self, request):

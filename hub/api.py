@@ -38,7 +38,17 @@ class CheckedInputMixin:
 
 
 class PagesEndpoint(CheckedInputMixin, PagesAPIViewSet):
-    pass
+    """Wagtail's pages endpoint with a fixed number of queries per listing: the public
+    pages' queryset is built once per request (Wagtail builds it three times, reading the
+    view restrictions each time) and each page's locale comes with it."""
+
+    def get_base_queryset(self):
+        if not hasattr(self, "_hub_base_queryset"):
+            self._hub_base_queryset = super().get_base_queryset()
+        return self._hub_base_queryset
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("locale")
 
 
 class ImagesEndpoint(CheckedInputMixin, ImagesAPIViewSet):

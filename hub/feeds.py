@@ -10,6 +10,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site, get_page_models
 
+from hub.privacy import public_q
+
 FEED_SIZE = 30
 
 
@@ -39,7 +41,7 @@ class LatestContentFeed(Feed):
             return []
         pages = (
             Page.objects.live()
-            .public()
+            .filter(public_q())
             .type(*models)
             .filter(locale__language_code=language_code, alias_of__isnull=True)
             .order_by("-first_published_at")[:FEED_SIZE]

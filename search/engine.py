@@ -8,6 +8,7 @@ and on Elasticsearch/OpenSearch. An engine that fails raises ``SearchUnavailable
 import json
 import logging
 from collections import Counter
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -113,12 +114,20 @@ def language_name(code: str) -> str:
     return dict(settings.LANGUAGES).get(code, code)
 
 
+# The view restrictions' condition, read once per search rather than once per queryset
+# (PageQuerySet.public() reads them each time; the backends need a plain path condition).
+_private_q: ContextVar = ContextVar("private_q", default=None)
+
+
+def _public(queryset):
+    private = _private_q.get()
+    return queryset.public() if private is None else queryset.exclude(private)
+
+
 def base_queryset(locale):
     """Live, public pages of searchable types in one locale (a Page queryset)."""
-    return (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale, content_type__in=facet_tools.searchable_content_type_ids())
+    return _public(Page.objects.live()).filter(
+        locale=locale, content_type__in=facet_tools.searchable_content_type_ids()
     )
 
 
@@ -230,7 +239,7 @@ def _facet_groups(
             if matched is not None:  # already live, public and in the locale
                 candidates = model._default_manager.filter(pk__in=matched)
             else:
-                candidates = model._default_manager.live().public().filter(locale=locale)
+                candidates = _public(model._default_manager.live()).filter(locale=locale)
             queryset = facet_tools.restrict(candidates, filters, model=model, exclude=name)
             if queryset is None:
                 continue
@@ -297,6 +306,14 @@ def search(
     other_languages: bool = False,
 ) -> SearchOutcome:
     """Search ``query`` (already cleaned) in ``language``'s pages."""
+    token = _private_q.set(Page.objects.all().private_q())
+    try:
+        return _search_outcome(query, language, filters, page_number, request, other_languages)
+    finally:
+        _private_q.reset(token)
+
+
+def _search_outcome(query, language, filters, page_number, request, other_languages):
     outcome = SearchOutcome(query=query, language=language, filters=filters)
     outcome.terms = analyse_query(query, language, max_terms=MAX_TERMS)
     locale = Locale.objects.filter(language_code=language).first()

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -25,9 +25,10 @@ from hub.models import (
     Theme,
     TranslationStatusMixin,
 )
+from hub.privacy import public_q
 
 from ..api import CASE_STUDY_API_FIELDS
-from .choices import BusinessModel, Governance, Licence
+from .choices import BusinessModel, Governance, Licence, RelationType
 from .panels import case_study_edit_handler
 from .presentation import CaseStudyPresentationMixin
 from .translation import (
@@ -289,6 +290,16 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
     template = "pages/case_study_page.html"
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
+    # What the page always shows, fetched with it when served (hub.translation.routing).
+    served_select_related = (
+        "country",
+        "region",
+        "space_type",
+        "operator",
+        "partner",
+        "hero_image",
+        "alias_of__locale",
+    )
     page_description = _(
         "One real space or initiative: location, facts, its story in fixed sections, "
         "results in figures, resources and related cases."
@@ -301,14 +312,42 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
     def gallery(self):
         return self.gallery_images.select_related("image").prefetch_related("image__renditions")
 
+    def _saved_links(self, name: str):
+        """The saved rows of one of the page's link lists, as a subquery, or None when the
+        page holds edited rows in memory (a preview): those are read as they are."""
+        if name in getattr(self, "_cluster_related_objects", {}) or self.pk is None:
+            return None
+        return getattr(self, name).all()
+
     def related_cases(self) -> list[RelatedCase]:
-        """Related case studies in this page's language, live and public, in editor order."""
-        relations = list(self.relations.select_related("target"))
+        """Related case studies in this page's language, live and public, in editor order.
+
+        One query: the links are read by the database inside the query of the pages.
+        """
+        links = self._saved_links("relations")
+        if links is None:
+            return self._related_cases_in_memory()
+        link = links.filter(target__translation_key=OuterRef("translation_key"))
+        pages = (
+            CaseStudyPage.objects.live()
+            .filter(public_q(), locale_id=self.locale_id)
+            .filter(translation_key__in=links.values("target__translation_key"))
+            .annotate(
+                link_relation=Subquery(link.values("relation")[:1]),
+                link_order=Subquery(link.values("sort_order")[:1]),
+            )
+            .select_related("country", "locale", "alias_of__locale")
+            .order_by("link_order", "pk")
+        )
+        return [RelatedCase(RelationType(page.link_relation).label, page) for page in pages]
+
+    def _related_cases_in_memory(self) -> list[RelatedCase]:
+        relations = list(self.relations.all())
         keys = {relation.target.translation_key for relation in relations}
         pages = {
             page.translation_key: page
             for page in CaseStudyPage.objects.live()
-            .public()
+            .filter(public_q())
             .filter(locale_id=self.locale_id, translation_key__in=keys)
             .select_related("country", "locale", "alias_of__locale")
         }
@@ -320,27 +359,46 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
 
     def tools_used(self) -> list[Page]:
         """The toolkit tools the space used, in this page's language, live and public."""
-        links = list(self.tool_links.select_related("tool"))
-        keys = {link.tool.translation_key for link in links}
+        links = self._saved_links("tool_links")
+        if links is None:
+            links = list(self.tool_links.all())
+            keys = [link.tool.translation_key for link in links]
+        else:
+            link = links.filter(tool__translation_key=OuterRef("translation_key"))
+            return list(
+                Page.objects.live()
+                .filter(public_q(), locale_id=self.locale_id)
+                .filter(translation_key__in=links.values("tool__translation_key"))
+                .annotate(link_order=Subquery(link.values("sort_order")[:1]))
+                .order_by("link_order", "pk")
+            )
         pages = {
             page.translation_key: page
             for page in Page.objects.live()
-            .public()
+            .filter(public_q())
             .filter(locale_id=self.locale_id, translation_key__in=keys)
         }
-        return [
-            pages[link.tool.translation_key] for link in links if link.tool.translation_key in pages
-        ]
+        return [pages[key] for key in keys if key in pages]
 
     @classmethod
     def listing_queryset(cls):
-        """What a card or a list shows, fetched in a fixed number of queries."""
-        images = get_image_model().objects.prefetch_renditions()
+        """What a card or a list shows, fetched in a fixed number of queries: the pages
+        with their terms and hero image, then themes, then the images' renditions."""
+        renditions = get_image_model().get_rendition_model().objects.all()
         return (
             cls.objects.live()
-            .public()
-            .select_related("country", "region", "space_type", "locale", "alias_of__locale")
-            .prefetch_related("themes", Prefetch("hero_image", queryset=images))
+            .filter(public_q())
+            .select_related(
+                "country", "region", "space_type", "locale", "alias_of__locale", "hero_image"
+            )
+            .prefetch_related(
+                "themes",
+                Prefetch(
+                    "hero_image__renditions",
+                    queryset=renditions,
+                    to_attr="prefetched_renditions",  # where Wagtail's image tags look
+                ),
+            )
         )
 
     def get_context(self, request, *args, **kwargs):

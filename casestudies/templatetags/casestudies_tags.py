@@ -1,48 +1,91 @@
-"""Maps of case studies and the citation box, for any page's template.
+"""Maps of case studies, links to the finder and the citation box, for any page's template.
 
 ``{% case_study_map %}`` draws the case studies of the current language (the home page),
 ``{% case_study_map country=page.country %}`` those of one country (a country profile),
 ``{% case_study_map page=page %}`` one case study's point. All share one component
-(components/_map.html) and one script (hub/js/map.js).
+(components/_map.html) and one script (hub/js/map.js). Maps of many case studies load
+their markers from the finder's ``markers.json``, so the page stays small.
 """
 
 from django import template
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from hub.privacy import public_q
+
 from ..citation import citation
-from ..maps import country_case_studies, locale_case_studies, markers, tile_settings
+from ..maps import country_case_studies, locale_case_studies, single_marker, tile_settings
+from ..models import CaseStudyIndexPage
 
 register = template.Library()
 
+_INDEX_CACHE = "_casestudies_index"
+
+
+def locale_index(request, locale_id):
+    """The live, public case-study index of one language, or None (one query per request)."""
+    cache = getattr(request, _INDEX_CACHE, None)
+    if cache is None:
+        cache = {}
+        setattr(request, _INDEX_CACHE, cache)
+    if locale_id not in cache:
+        cache[locale_id] = (
+            CaseStudyIndexPage.objects.live()
+            .filter(public_q())
+            .filter(locale_id=locale_id)
+            .only("id", "path", "depth", "url_path", "locale_id")
+            .first()
+        )
+    return cache[locale_id]
+
+
+@register.simple_tag(takes_context=True)
+def case_study_finder_url(context, country=None, path="", listed=None):
+    """The finder of the current page's language (``path``: one of its sub-routes),
+    filtered by ``country`` if given; empty if the language has no finder.
+
+    ``listed``: case studies the page lists already; the finder is their parent, so its
+    address is read from theirs without a query.
+    """
+    request = context["request"]
+    url = ""
+    if listed:
+        own = listed[0].get_url(request) or ""
+        url = own[: own.rstrip("/").rfind("/") + 1]
+    if not url:
+        current = context.get("page")
+        locale_id = getattr(current, "locale_id", None)
+        index = locale_index(request, locale_id) if locale_id is not None else None
+        url = (index.get_url(request) if index is not None else "") or ""
+    if not url:
+        return ""
+    pairs = [("country", country.code)] if country is not None else []
+    return url + path + (f"?{urlencode(pairs)}" if pairs else "")
+
 
 @register.inclusion_tag("components/_map.html", takes_context=True)
-def case_study_map(context, country=None, page=None, titled=False):
-    request = context["request"]
+def case_study_map(context, country=None, page=None, titled=False, count=None, listed=None):
+    """``count``: how many case studies the map will show, if the page knows it already;
+    ``listed``: case studies the page lists (see ``case_study_finder_url``)."""
     current = context.get("page")
     locale_id = current.locale_id if current is not None else None
+    points, source = [], ""
     if page is not None:
-        points = [
-            {
-                "id": page.pk,
-                "title": page.title,
-                "url": "",
-                "lat": round(page.latitude, 5),
-                "lon": round(page.longitude, 5),
-                "city": page.city,
-                "country": page.country.name,
-                "code": page.country.code,
-            }
-        ]
+        points = single_marker(page)
         label = _("Map: where %(title)s is") % {"title": page.title}
         map_id = f"map-case-{page.pk}"
         fallback = _("The map needs JavaScript. The place is described beside it.")
     elif country is not None:
-        points = markers(country_case_studies(country, locale_id), request, locale_id)
+        if count if count is not None else country_case_studies(country, locale_id).exists():
+            source = case_study_finder_url(
+                context, country=country, path="markers.json", listed=listed
+            )
         label = _("Map of the case studies in %(country)s") % {"country": country.name}
         map_id = f"map-country-{country.code.lower()}"
         fallback = _("The map needs JavaScript. The list below shows the same case studies.")
     else:
-        points = markers(locale_case_studies(locale_id), request, locale_id)
+        if locale_case_studies(locale_id).exists():
+            source = case_study_finder_url(context, path="markers.json")
         label = _("Map of the case studies")
         map_id = "map-case-studies"
         fallback = _("The map needs JavaScript. The case-study finder lists the same spaces.")
@@ -50,6 +93,7 @@ def case_study_map(context, country=None, page=None, titled=False):
         "map_id": map_id,
         "data_id": f"{map_id}-data",
         "markers": points,
+        "source": source,
         "label": label,
         "fallback": fallback,
         "single": page is not None,

@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from hub.privacy import public_q
+
 from .country_profile import CountryProfilePage, case_study_model, localized_terms
 from .mixins import TranslationStatusMixin
 
@@ -49,7 +51,7 @@ class CountryIndexPage(TranslationStatusMixin, Page):
         profiles = (
             CountryProfilePage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_q())
             .select_related("country__locale", "locale", "alias_of__locale")
             .order_by("title")
         )
@@ -59,7 +61,7 @@ class CountryIndexPage(TranslationStatusMixin, Page):
         else:
             spaces = (
                 model.objects.live()
-                .public()
+                .filter(public_q())
                 .filter(
                     locale_id=OuterRef("locale_id"),
                     country__translation_key=OuterRef("country__translation_key"),

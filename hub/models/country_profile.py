@@ -18,7 +18,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
-from django.db.models import Subquery
+from django.db.models import Count, Subquery, Window
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -40,10 +40,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.api_fields import TermField
 from hub.blocks import COUNTRY_FIGURE_BLOCKS, COUNTRY_SECTION_BLOCKS
+from hub.privacy import public_q
 
 from .mixins import TranslationStatusMixin
 from .search import Facet, SearchableMixin
 from .taxonomy import Country, Organisation
+
+# Case studies listed on a profile; the finder, filtered by the country, lists them all.
+CASE_STUDY_LIST_SIZE = 12
 
 
 def related_model(model, relation_name: str):
@@ -230,6 +234,8 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
 
     template = "pages/country_profile_page.html"
     parent_page_types = ["hub.CountryIndexPage"]
+    # Fetched with the page when served (hub.translation.routing).
+    served_select_related = ("country", "alias_of__locale")
     subpage_types = []
     page_description = _(
         "One country of the network: overview, key figures, legal framework, funding and "
@@ -311,21 +317,25 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
             return None
         return (
             model.objects.live()
-            .public()
+            .filter(public_q())
             .filter(locale_id=self.locale_id, country__translation_key=self.country.translation_key)
             .order_by("title")
         )
 
     @cached_property
     def case_studies(self) -> list:
-        """The country's live case studies in this locale, ready to list as cards."""
+        """The country's latest live case studies in this locale (at most
+        ``CASE_STUDY_LIST_SIZE``, newest first), ready to list as cards; the finder,
+        filtered by the country, lists them all."""
         queryset = self.case_study_queryset()
         if queryset is None:
             return []
         return list(
-            queryset.select_related("locale", "alias_of__locale", "space_type").prefetch_related(
-                "themes"
-            )
+            queryset.order_by("-first_published_at", "-pk")
+            # The number of all of them, counted by the same query before the limit.
+            .annotate(total_here=Window(Count("pk")))
+            .select_related("locale", "alias_of__locale", "space_type")
+            .prefetch_related("themes")[:CASE_STUDY_LIST_SIZE]
         )
 
     @cached_property
@@ -354,7 +364,7 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
     @cached_property
     def space_count(self) -> int:
         """How many spaces of the country the hub documents: its live case studies here."""
-        return len(self.case_studies)
+        return self.case_studies[0].total_here if self.case_studies else 0
 
     @cached_property
     def tools(self) -> list:
@@ -368,7 +378,7 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
         ).values("translation_key")
         return list(
             Page.objects.live()
-            .public()
+            .filter(public_q())
             .filter(locale_id=self.locale_id, translation_key__in=used)
             .order_by("title")
             .select_related("locale", "alias_of__locale", for_specific_subqueries=True)

@@ -2,10 +2,13 @@
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
+
+from hub.privacy import public_q
 
 register = template.Library()
 
@@ -29,7 +32,7 @@ def page_versions(request, page) -> dict[str, Page]:
         versions = (
             Page.objects.live()
             .filter(translation_key=page.translation_key)
-            .filter(~Page.objects.all().private_q() | Q(pk=page.pk))
+            .filter(public_q() | Q(pk=page.pk))
             .select_related("locale")
             .only("id", "url_path", "translation_key", "locale", "alias_of", "live", "path")
         )
@@ -101,7 +104,7 @@ def canonical_url(request, page) -> str:
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    """The live, in-menu children of the current language's home page."""
+    """The live, in-menu children of the current language's home page (one query)."""
     request = context["request"]
     cached = getattr(request, "_hub_main_navigation", None)
     if cached is not None:
@@ -109,8 +112,25 @@ def main_navigation(context):
     site = Site.find_for_request(request)
     items = []
     if site is not None:
-        home = site.root_page.localized
-        children = home.get_children().live().public().in_menu().only("id", "title", "url_path")
+        root = site.root_page
+        # The home of the current language (the site's root where it has none), found by
+        # the database in the same query as its children.
+        home_path = Coalesce(
+            Subquery(
+                Page.objects.filter(
+                    translation_key=root.translation_key,
+                    locale__language_code=translation.get_language(),
+                ).values("path")[:1]
+            ),
+            Value(root.path),
+        )
+        children = (
+            Page.objects.live()
+            .filter(public_q(), depth=root.depth + 1, path__startswith=home_path)
+            .in_menu()
+            .order_by("path")
+            .only("id", "title", "url_path")
+        )
         items = [(child.title, child.get_url(request)) for child in children]
     request._hub_main_navigation = items
     return items

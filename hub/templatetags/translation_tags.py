@@ -44,8 +44,20 @@ def translation_notice(context):
         url, code, name = _original(request, source, source.locale.language_code)
         return {"notice": "untranslated", "url": url, "code": code, "language": name}
 
-    if page.locale.language_code != current:
-        url, code, name = _original(request, page, page.locale.language_code)
+    # The page's language, from the versions the switcher reads anyway (no extra query).
+    language_code = (
+        next(
+            (
+                code
+                for code, version in page_versions(request, page).items()
+                if version.pk == page.pk
+            ),
+            None,
+        )
+        or page.locale.language_code
+    )
+    if language_code != current:
+        url, code, name = _original(request, page, language_code)
         return {"notice": "untranslated", "url": url, "code": code, "language": name}
 
     if has_unreviewed_machine_translation(page):

@@ -1,7 +1,10 @@
 """Visitors never hit a dead end: a path missing from one language tree is found in another."""
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.http import Http404
+from wagtail.models import Page, PageViewRestriction
 
 
 class LocaleFallbackRoutingMixin:
@@ -18,18 +21,56 @@ class LocaleFallbackRoutingMixin:
 
     def route(self, request, path_components):
         try:
-            return super().route(request, path_components)
+            return self._route_in_tree(request, path_components)
         except Http404:
             if not path_components:
                 raise
             for home in self._other_language_homes():
                 try:
-                    result = super(LocaleFallbackRoutingMixin, home).route(request, path_components)
+                    result = home._route_in_tree(request, path_components)
                 except Http404:
                     continue
                 result.page.served_from_other_locale = True
                 return result
             raise
+
+    def _route_in_tree(self, request, path_components):
+        """Wagtail's routing, with the page found in one query rather than one per level.
+
+        Wagtail walks the path one slug at a time (two queries per level). The deepest
+        page of this tree whose URL path starts the requested path is fetched at once,
+        and its own ``route`` handles what remains (a routable page's sub-routes).
+        Intermediate pages' ``route`` methods are skipped, as none of this project's
+        page types changes how its children are found. A page type lists in
+        ``served_select_related`` the relations its template always shows, fetched with it.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{slug}/" for slug in path_components[:length])
+            for length in range(1, len(path_components) + 1)
+        ]
+        chain = list(
+            Page.objects.filter(
+                url_path__in=prefixes,
+                path__startswith=self.path,
+                depth__gt=self.depth,
+                depth__lte=self.depth + len(path_components),
+            )
+            .select_related("locale")
+            .annotate(restricted=_restricted())
+            .order_by("depth")
+        )
+        if not chain:
+            return super().route(request, path_components)
+        deepest = chain[-1]
+        page = _specific(deepest)
+        # Fetched on the way, so templates need no query for them.
+        page.locale = deepest.locale
+        page.routed_ancestors = [self, *chain[:-1]]
+        # No view restriction anywhere above: Wagtail's check needs no query of its own.
+        page.routed_unrestricted = not deepest.restricted
+        return page.route(request, path_components[deepest.depth - self.depth :])
 
     def _other_language_homes(self):
         order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
@@ -41,3 +82,29 @@ class LocaleFallbackRoutingMixin:
             .select_related("locale")
         )
         return sorted(homes, key=lambda home: order.get(home.locale.language_code, 99))
+
+
+def _restricted():
+    """Whether a view restriction covers the page: on it or an ancestor (paths that
+    prefix its path), or on the source of any of them that is an alias."""
+
+    def prefix_of(reference):
+        return Substr(reference, 1, Length("path"))
+
+    sources = Page.objects.filter(
+        path=prefix_of(OuterRef(OuterRef("path"))), alias_of__isnull=False
+    ).values("alias_of_id")
+    return Exists(
+        PageViewRestriction.objects.filter(
+            Q(page__path=Substr(OuterRef("path"), 1, Length("page__path"))) | Q(page__in=sources)
+        )
+    )
+
+
+def _specific(page):
+    """The specific page, with the relations its type asks for (``served_select_related``)."""
+    model = page.specific_class
+    related = getattr(model, "served_select_related", ())
+    if model is None or not related:
+        return page.specific
+    return model._default_manager.select_related(*related).get(pk=page.pk)

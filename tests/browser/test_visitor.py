@@ -164,7 +164,7 @@ def test_no_accessibility_violations(content, page, axe, kind, code):
     assert response.status == 200, kind
     assert page.locator("html").get_attribute("lang") == code
     page.wait_for_load_state("load")
-    if page.locator("[data-map-markers]").count():
+    if page.locator("[data-map-markers], [data-map-source]").count():
         page.locator("[data-map-marker-count]").first.wait_for()
     assert axe(page) == []
 

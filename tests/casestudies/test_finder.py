@@ -141,12 +141,17 @@ def test_pagination_keeps_the_filters(client, index, catalogue):
 def test_map_and_list_show_the_same_filtered_set(client, catalogue):
     response = client.get(URL, {"type": "fab-lab"})
     soup = BeautifulSoup(response.content, "html.parser")
-    markers = json.loads(soup.find("script", id="finder-map-data").string)
+    # The map loads its markers with the list's filters; the page holds none.
+    assert not soup.find("script", id="finder-map-data")
+    source = soup.select_one("#finder-map")["data-map-source"]
+    assert source == "/en/case-studies/markers.json?type=fab-lab"
+    data = json.loads(b"".join(client.get(source).streaming_content))
+    markers = [dict(zip(data["fields"], row, strict=True)) for row in data["markers"]]
     assert sorted(marker["title"] for marker in markers) == sorted(titles(response))
     volos = next(marker for marker in markers if marker["title"] == "Volos maker space")
-    assert volos["url"] == "/en/case-studies/volos/"
+    assert data["base"] + volos["slug"] + "/" == "/en/case-studies/volos/"
+    assert data["countries"][volos["code"]] == "Greece"
     assert (volos["lat"], volos["lon"]) == (39.3622, 22.942)
-    assert soup.select_one("#finder-map")["data-map-markers"] == "finder-map-data"
 
 
 def test_no_result_gives_a_way_back(client, catalogue):

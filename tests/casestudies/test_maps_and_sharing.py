@@ -16,21 +16,41 @@ def soup(response):
     return BeautifulSoup(response.content, "html.parser")
 
 
-def map_markers(page, map_id):
+def map_markers(page, map_id, client=None):
+    """The markers a map draws: embedded in the page, or loaded from its markers.json
+    (expanded as the map script does)."""
     container = page.find(id=map_id)
     assert container is not None, map_id
+    if container.has_attr("data-map-source"):
+        assert not container.has_attr("data-map-markers")
+        response = client.get(container["data-map-source"])
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("application/json")
+        data = json.loads(b"".join(response.streaming_content))
+        rows = [dict(zip(data["fields"], row, strict=True)) for row in data["markers"]]
+        return [
+            {
+                **row,
+                "url": data["base"] + row["slug"] + "/",
+                "country": data["countries"].get(row["code"], row["code"]),
+            }
+            for row in rows
+        ]
     return json.loads(page.find("script", id=container["data-map-markers"]).string)
 
 
 def test_home_page_maps_every_case_study_of_its_language(client, catalogue):
-    page = soup(client.get("/en/"))
-    markers = map_markers(page, "map-case-studies")
+    response = client.get("/en/")
+    page = soup(response)
+    # Markers are loaded by the map, not written into the page.
+    assert not page.find("script", id="map-case-studies-data")
+    markers = map_markers(page, "map-case-studies", client)
     assert len(markers) == 4
     assert {m["code"] for m in markers} == {"FR", "IT", "GR"}
     assert page.find("script", src=lambda s: s and "vendor/leaflet/leaflet.js" in s)
     assert page.find("script", src=lambda s: s and "markercluster" in s)
     # The Greek home maps the same spaces (not yet translated) with Greek country names.
-    greek = map_markers(soup(client.get("/el/")), "map-case-studies")
+    greek = map_markers(soup(client.get("/el/")), "map-case-studies", client)
     assert {m["country"] for m in greek} == {"Γαλλία", "Ιταλία", "Ελλάδα"}
     assert all(m["url"].startswith("/el/case-studies/") for m in greek)
 
@@ -38,8 +58,24 @@ def test_home_page_maps_every_case_study_of_its_language(client, catalogue):
 def test_country_profile_maps_its_country_only(client, home, catalogue):
     france = Country.objects.get(code="FR", locale__language_code="en")
     profile = CountryProfilePageFactory(parent=CountryIndexPageFactory(parent=home), country=france)
-    markers = map_markers(soup(client.get(profile.url)), "map-country-fr")
+    page = soup(client.get(profile.url))
+    assert page.find(id="map-country-fr")["data-map-source"] == (
+        "/en/case-studies/markers.json?country=FR"
+    )
+    markers = map_markers(page, "map-country-fr", client)
     assert sorted(m["title"] for m in markers) == ["Old factory fab lab", "Olive mill coworking"]
+
+
+def test_the_finder_map_loads_the_markers_of_its_filters(client, catalogue):
+    page = soup(client.get("/en/case-studies/?country=FR&sort=title"))
+    container = page.find(id="finder-map")
+    assert container["data-map-source"] == "/en/case-studies/markers.json?country=FR"
+    markers = map_markers(page, "finder-map", client)
+    assert sorted(m["title"] for m in markers) == ["Old factory fab lab", "Olive mill coworking"]
+    assert all(m["url"].startswith("/en/case-studies/") for m in markers)
+    # No case study matches: no map, the list says so.
+    page = soup(client.get("/en/case-studies/?country=FR&theme=unknown&from=1800&to=1801"))
+    assert page.find(id="finder-map") is None
 
 
 def test_case_study_shows_its_point_facts_and_citation(client, catalogue):

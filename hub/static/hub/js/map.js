@@ -1,7 +1,10 @@
 /* CoWorkMed Hub maps: one script for every map of case studies (progressive enhancement).
  *
- * A map is a container with data-map-markers="<id of a JSON script element>" holding
- * [{id, title, url, lat, lon, city, country, code}, ...]. Without tiles (the default, so
+ * A map is a container with either data-map-markers="<id of a JSON script element>" holding
+ * [{id, title, url, lat, lon, city, country, code}, ...] (one case study's point), or
+ * data-map-source="<address of a finder's markers.json>" whose compact answer
+ * ({base, countries, fields, markers: [[...], ...]}) is fetched and drawn the same way; if
+ * it cannot be loaded, the fallback text stays. Without tiles (the default, so
  * no request leaves the site) the map draws markers on a neutral background with a light
  * grid of parallels and meridians and country names placed among their case studies.
  * data-map-tile-url (a {z}/{x}/{y} template) adds a deployment's own tile layer.
@@ -85,12 +88,59 @@
         });
     }
 
-    function draw(container) {
-        var source = document.getElementById(container.getAttribute("data-map-markers"));
-        if (!source || container.classList.contains("map--ready")) {
+    function expand(data) {
+        var fields = data.fields || [];
+        return (data.markers || []).map(function (row) {
+            var item = {};
+            fields.forEach(function (name, i) {
+                item[name] = row[i];
+            });
+            return {
+                id: item.id,
+                title: item.title,
+                url: data.base + item.slug + "/",
+                lat: item.lat,
+                lon: item.lon,
+                city: item.city,
+                country: (data.countries || {})[item.code] || item.code,
+                code: item.code
+            };
+        });
+    }
+
+    function load(container) {
+        if (container.classList.contains("map--ready") || container.classList.contains("map--loading")) {
             return;
         }
-        var markers = JSON.parse(source.textContent);
+        var embedded = container.getAttribute("data-map-markers");
+        if (embedded) {
+            var source = document.getElementById(embedded);
+            if (source) {
+                draw(container, JSON.parse(source.textContent));
+            }
+            return;
+        }
+        if (!window.fetch) {
+            return;
+        }
+        container.classList.add("map--loading");
+        window.fetch(container.getAttribute("data-map-source"), { headers: { Accept: "application/json" } })
+            .then(function (response) {
+                if (!response.ok) {
+                    throw new Error(String(response.status));
+                }
+                return response.json();
+            })
+            .then(function (data) {
+                container.classList.remove("map--loading");
+                draw(container, expand(data));
+            })
+            .catch(function () {
+                container.classList.remove("map--loading");  // the fallback text stays
+            });
+    }
+
+    function draw(container, markers) {
         var single = container.getAttribute("data-map-single") === "true";
         var tileUrl = container.getAttribute("data-map-tile-url");
         var openLabel = container.getAttribute("data-map-open-label") || "";
@@ -152,9 +202,9 @@
     }
 
     function init() {
-        var containers = document.querySelectorAll("[data-map-markers]");
+        var containers = document.querySelectorAll("[data-map-markers], [data-map-source]");
         for (var i = 0; i < containers.length; i += 1) {
-            draw(containers[i]);
+            load(containers[i]);
         }
     }
 
