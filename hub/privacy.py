@@ -27,8 +27,11 @@ def public_q() -> Q:
     is filtered); this condition lets the database check that no restricted page's path
     is a prefix of the page's path (the page itself or an ancestor), in the same query.
     """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    # Driven by the (few) restricted pages: the database looks each one up by its key
+    # and compares paths, instead of scanning the page table for every listed page.
+    restricted = Page.objects.filter(
+        pk__in=PageViewRestriction.objects.values("page_id"),
+        path=Substr(OuterRef("path"), 1, Length("path")),
     )
     return ~Q(Exists(restricted))
 

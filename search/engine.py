@@ -159,7 +159,15 @@ def _item(page, terms, page_language, request) -> ResultItem:
     )
 
 
-def _matched_page_ids(backend, query, queryset):
+@dataclass
+class Matched:
+    """Every page matching a query in one locale: ``ids`` goes into ``pk__in``."""
+
+    ids: object
+    count: int
+
+
+def _matched_page_ids(backend, query, queryset) -> Matched | None:
     """The ids of every page of ``queryset`` matching ``query`` (one engine query), or None.
 
     On the database backends each facet count is a full-text query of its own: seven
@@ -173,17 +181,17 @@ def _matched_page_ids(backend, query, queryset):
         cls.__module__.startswith("modelsearch.backends.database.") for cls in type(backend).__mro__
     ):
         return None
-    matched = list(backend.search(query, queryset, order_by_relevance=False).facet("id"))
+    ids = list(backend.search(query, queryset, order_by_relevance=False).facet("id"))
     # One query parameter for the whole set: Django prepares an ``IN`` list value by
     # value (60 ms for 10,000 ids), and SQLite limits the number of parameters.
     if connection.vendor == "sqlite":
-        return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(matched),))
+        return Matched(RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),)), len(ids))
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (matched,))
+        return Matched(RawSQL("SELECT unnest(%s::bigint[])", (ids,)), len(ids))
     limit = connection.features.max_query_params
-    if limit is not None and len(matched) > limit - 100:
+    if limit is not None and len(ids) > limit - 100:
         return None
-    return matched
+    return Matched(ids, len(ids))
 
 
 def _count_by(queryset, attname: str) -> dict:
@@ -194,7 +202,7 @@ def _count_by(queryset, attname: str) -> dict:
 def _type_counts(backend, query, locale, filters, matched) -> dict:
     if matched is not None:
         queryset = facet_tools.restrict(
-            Page.objects.filter(pk__in=matched), filters, exclude=facet_tools.TYPE_PARAM
+            Page.objects.filter(pk__in=matched.ids), filters, exclude=facet_tools.TYPE_PARAM
         )
         return _count_by(queryset, "content_type_id") if queryset is not None else {}
     queryset = facet_tools.restrict(base_queryset(locale), filters, exclude=facet_tools.TYPE_PARAM)
@@ -232,12 +240,20 @@ def _facet_groups(
         if name in facet_tools.RESERVED_PARAMS:
             continue
         totals: Counter = Counter()
-        labels: dict = {}
+        # Values to label, by where their labels come from: page types sharing a taxonomy
+        # (countries of case studies and of country profiles) share one query.
+        wanted: dict = {}
+
+        def want(model, facet, values, wanted=wanted):
+            field = facet.model_field(model)
+            source = field.related_model if field.is_relation else (model, field.name)
+            wanted.setdefault(source, (model, facet, set()))[2].update(values)
+
         for model, facet in declarations:
             if name not in filters.facets and not type_counts.get(content_types[model]):
                 continue  # no result of this type: nothing to count
             if matched is not None:  # already live, public and in the locale
-                candidates = model._default_manager.filter(pk__in=matched)
+                candidates = model._default_manager.filter(pk__in=matched.ids)
             else:
                 candidates = _public(model._default_manager.live()).filter(locale=locale)
             queryset = facet_tools.restrict(candidates, filters, model=model, exclude=name)
@@ -250,11 +266,14 @@ def _facet_groups(
                 counts = backend.search(query, queryset).facet(attname)
             counts = {value: count for value, count in counts.items() if value is not None}
             totals.update(counts)
-            labels.update(facet.labels(model, list(counts)))
+            want(model, facet, counts)
         active = filters.facets.get(name)
         if active:
             for model, (facet, parsed) in active.per_model.items():
-                labels.update(facet.labels(model, [v for v in parsed if v not in labels]))
+                want(model, facet, parsed)
+        labels: dict = {}
+        for model, facet, values in wanted.values():
+            labels.update(facet.labels(model, list(values)))
         selected = set(active.raw_values) if active else set()
         label_of = {str(value): label for value, label in labels.items()}
         values = [
@@ -324,15 +343,18 @@ def _search_outcome(query, language, filters, page_number, request, other_langua
         queryset = facet_tools.restrict(base_queryset(locale), filters)
         if queryset is not None:
             results, outcome.operator = _search(backend, outcome.terms, queryset.specific())
+        query_object = _backend_query(outcome.terms, outcome.operator)
+        matched = _matched_page_ids(backend, query_object, base_queryset(locale))
+        if queryset is not None:
             paginator = Paginator(results, RESULTS_PER_PAGE)
+            if matched is not None and not filters.active:
+                paginator.count = matched.count  # the same pages: no count query
             outcome.total = paginator.count
             number = min(max(1, page_number), MAX_PAGES, max(1, paginator.num_pages))
             outcome.page = paginator.page(number)
             outcome.items = [
                 _item(page, outcome.terms, language, request) for page in outcome.page.object_list
             ]
-        query_object = _backend_query(outcome.terms, outcome.operator)
-        matched = _matched_page_ids(backend, query_object, base_queryset(locale))
         type_counts = _type_counts(backend, query_object, locale, filters, matched)
         outcome.facets = _facet_groups(backend, query_object, locale, filters, type_counts, matched)
         if outcome.page is None or outcome.page.number == 1:

@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 from django.db.models import Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -126,7 +126,14 @@ def main_navigation(context):
         )
         children = (
             Page.objects.live()
-            .filter(public_q(), depth=root.depth + 1, path__startswith=home_path)
+            # A range of paths (children are the home's path plus four characters of
+            # 0-9A-Z) that the path index serves; a LIKE prefix scans the page table.
+            .filter(
+                public_q(),
+                depth=root.depth + 1,
+                path__gt=home_path,
+                path__lte=Concat(home_path, Value("ZZZZ")),
+            )
             .in_menu()
             .order_by("path")
             .only("id", "title", "url_path")

@@ -1,6 +1,7 @@
 """What the case-study tests build: full pages, and the admin's POST data for one."""
 
 import datetime
+import json
 
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -141,3 +142,26 @@ def full_case_study(index, **kwargs):
 
 
 CONSENT_DATE = datetime.date(2024, 5, 2)
+
+
+def map_markers(page, map_id, client=None):
+    """The markers a map draws: embedded in the page, or loaded from its markers.json
+    (expanded as the map script does)."""
+    container = page.find(id=map_id)
+    assert container is not None, map_id
+    if container.has_attr("data-map-source"):
+        assert not container.has_attr("data-map-markers")
+        response = client.get(container["data-map-source"])
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("application/json")
+        data = json.loads(b"".join(response.streaming_content))
+        rows = [dict(zip(data["fields"], row, strict=True)) for row in data["markers"]]
+        return [
+            {
+                **row,
+                "url": data["base"] + row["slug"] + "/",
+                "country": data["countries"].get(row["code"], row["code"]),
+            }
+            for row in rows
+        ]
+    return json.loads(page.find("script", id=container["data-map-markers"]).string)

@@ -1,7 +1,5 @@
 """Maps on the home page, country profiles and case studies; sharing metadata; citations."""
 
-import json
-
 import pytest
 from bs4 import BeautifulSoup
 from django.test import override_settings
@@ -10,33 +8,12 @@ from casestudies.citation import bibtex_escape
 from hub.models import Country
 from tests.factories import CountryIndexPageFactory, CountryProfilePageFactory
 
+from .builders import map_markers
+
 
 def soup(response):
     assert response.status_code == 200
     return BeautifulSoup(response.content, "html.parser")
-
-
-def map_markers(page, map_id, client=None):
-    """The markers a map draws: embedded in the page, or loaded from its markers.json
-    (expanded as the map script does)."""
-    container = page.find(id=map_id)
-    assert container is not None, map_id
-    if container.has_attr("data-map-source"):
-        assert not container.has_attr("data-map-markers")
-        response = client.get(container["data-map-source"])
-        assert response.status_code == 200
-        assert response["Content-Type"].startswith("application/json")
-        data = json.loads(b"".join(response.streaming_content))
-        rows = [dict(zip(data["fields"], row, strict=True)) for row in data["markers"]]
-        return [
-            {
-                **row,
-                "url": data["base"] + row["slug"] + "/",
-                "country": data["countries"].get(row["code"], row["code"]),
-            }
-            for row in rows
-        ]
-    return json.loads(page.find("script", id=container["data-map-markers"]).string)
 
 
 def test_home_page_maps_every_case_study_of_its_language(client, catalogue):

@@ -1,13 +1,14 @@
 """Drafts, unpublished and private pages never show in public pages, navigation,
 the language switcher or hreflang links."""
 
-import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from tests.casestudies.builders import map_markers
 from tests.factories import StandardPageFactory, translate_page
 
 
@@ -196,12 +197,14 @@ def test_hidden_case_studies_are_not_in_the_finder_its_map_or_the_home_map(
     assert finder.status_code == 200
     assert VISIBLE in finder.text
     _assert_hidden(finder.text, "finder")
-    markers = json.loads(
-        finder.text.split('id="finder-map-data"', 1)[1].split(">", 1)[1].split("</script>")[0]
-    )
+    markers = map_markers(BeautifulSoup(finder.content, "html.parser"), "finder-map", client)
     assert [marker["title"] for marker in markers] == [VISIBLE]
-    home_page = client.get(f"/{code}/").text
-    _assert_hidden(home_page, "home page map")
+    home_page = client.get(f"/{code}/")
+    _assert_hidden(home_page.text, "home page")
+    home_markers = map_markers(
+        BeautifulSoup(home_page.content, "html.parser"), "map-case-studies", client
+    )
+    assert [marker["title"] for marker in home_markers] == [VISIBLE]
 
 
 @pytest.mark.parametrize("extension", ["csv", "json", "geojson"])
