@@ -18,9 +18,9 @@ declaring, as class attributes:
 The mixin indexes pre-analysed words (``search_terms``: the title, weighted, and the
 declared text, analysed in the page's language by ``search.analysis``) and a folded
 title for autocomplete, so every search backend sees the same words. Page's own title
-fields stay in the index for the Wagtail admin's page search, and aliases (pages not
-yet translated) are indexed too, for the same reason; the site search filters them out
-with ``alias_of``. System checks (``search.checks``) reject a declaration that would
+fields stay in the index for the Wagtail admin's page search. Aliases (pages not yet
+translated) are not indexed: they repeat their source's text, which the search offers
+in its own language. System checks (``search.checks``) reject a declaration that would
 not work.
 """
 
