@@ -69,7 +69,8 @@ def fold(text: str) -> str:
     """Lower case without accents or diacritics, ready for tokenizing or display matching."""
     # Decompose, case-fold, decompose again: compatibility forms such as "𝓐" only
     # become a letter with a case after the first decomposition.
-    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    # Lower case after case-folding: Cherokee folds to its capitals ("ꭰ" -> "Ꭰ").
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold().lower())
     stripped = "".join(char for char in folded if not unicodedata.combining(char))
     return stripped.translate(_SPECIAL_LETTERS)
 

@@ -108,7 +108,7 @@ def test_analysis_is_accent_and_case_insensitive(text, language):
         assert " " not in term and len(term) <= MAX_TOKEN_LENGTH
 
 
-@pytest.mark.parametrize("text", ["𝓐𝓑", "ǅ", "İstanbul", "ﬁnance", "Ⅻ", "ΐΰ"])
+@pytest.mark.parametrize("text", ["𝓐𝓑", "ǅ", "İstanbul", "ﬁnance", "Ⅻ", "ΐΰ", "Ꭰ", "ꭰ"])
 def test_fold_is_idempotent_on_tricky_letters(text):
     assert fold(fold(text)) == fold(text)
     assert fold(text) == fold(text).lower()
