@@ -9,7 +9,8 @@ any 5xx answer or any lost edit, and prints the numbers.
 
     .venv/bin/python bench/load_test.py [--users 20] [--seconds 60]
 
-A feature that adds public URLs adds one line to ``URLS`` (search, exports, feeds...).
+The site holds the demo content (case studies, guides, tools, country profiles) and a
+few pages of its own. A feature that adds public URLs adds one line to ``URLS``.
 """
 
 import argparse
@@ -44,8 +45,20 @@ URLS = [
     "/en/bench-editor-page/",
     "/en/no-such-page/",  # a 404 is a fine answer, not an error
     "/en/?notice=untranslated",
-    # "/en/search/?q=coworking",            # when search lands
-    # "/en/case-studies/export.csv",        # when exports land
+    # The demo content's case studies, finder, search and open data.
+    "/en/case-studies/",
+    "/fr/case-studies/?country=FR&sort=title",
+    "/en/case-studies/markers.json",
+    "/en/case-studies/export.csv",
+    "/en/case-studies/export.json?country=IT",
+    "/en/case-studies/export.geojson",
+    "/en/search/?q=coworking",
+    "/fr/search/?q=r%C3%A9seau&type=casestudies.casestudypage",
+    "/el/search/?q=%CE%B4%CE%AF%CE%BA%CF%84%CF%85%CE%BF",
+    "/en/search/autocomplete/?q=cow",
+    "/en/feeds/rss.xml",
+    "/sitemap.xml",
+    "/api/v2/pages/?type=casestudies.CaseStudyPage&locale=en",
 ]
 
 SEED = """
@@ -138,6 +151,7 @@ def main() -> int:
         print(f"Setting up a throw-away site in {workdir} ...")
         run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
         run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+        run([PYTHON, "manage.py", "load_demo_content"], env, capture_output=True)
         seeded = run([PYTHON, "manage.py", "shell", "-c", SEED], env, capture_output=True)
         editor_page = int(seeded.stdout.strip().splitlines()[-1])
 
