@@ -124,9 +124,15 @@ def _anonymous(request) -> bool:
 
 
 def _in_a_language(path: str) -> bool:
-    """Visitors' pages live under /<language>/; static files, the admin, the API do not."""
-    prefix = path.split("/", 2)[1] if path.count("/") >= 2 else ""
-    return prefix in dict(settings.LANGUAGES)
+    """Visitors' pages live under /<language>/; static files, the admin, the API do not.
+
+    The search page (/<language>/search/...) is never cached: it is left out here, so
+    that a search costs no look-up of the cache's generation either.
+    """
+    parts = path.split("/", 3)
+    if len(parts) < 3 or parts[1] not in dict(settings.LANGUAGES):
+        return False
+    return parts[2] != "search"
 
 
 def _may_use_cache(request) -> bool:

@@ -86,6 +86,22 @@ def _check_model(model) -> list[checks.CheckMessage]:
                     id="hubsearch.E005",
                 )
             )
+        if facet.label_field:
+            related = model._meta.get_field(facet.field).related_model
+            try:
+                if related is None:
+                    raise FieldDoesNotExist
+                related._meta.get_field(facet.label_field)
+            except FieldDoesNotExist:
+                errors.append(
+                    checks.Error(
+                        f"{label}.search_facets[{name!r}] has label_field "
+                        f"{facet.label_field!r}, not a field of the related model.",
+                        hint="label_field names the field that the related objects' str() shows.",
+                        obj=model,
+                        id="hubsearch.E006",
+                    )
+                )
     return errors
 
 

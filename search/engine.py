@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Count
+from django.db.models import CharField, Count, F, Value
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import translation
@@ -199,6 +199,21 @@ def _count_by(queryset, attname: str) -> dict:
     return {row[attname]: row["count"] for row in rows}
 
 
+def _value_counts(queryset, field, facet):
+    """Rows of (value, label, count) of one facet: the label is read with the count when
+    the facet names its ``label_field``, so that labelling costs no query."""
+    label = (
+        F(f"{field.name}__{facet.label_field}")
+        if facet.label_field
+        else Value(None, output_field=CharField())
+    )
+    return (
+        queryset.values(value=F(field.get_attname()), label=label)
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+
+
 def _type_counts(backend, query, locale, filters, matched) -> dict:
     if matched is not None:
         queryset = facet_tools.restrict(
@@ -240,6 +255,7 @@ def _facet_groups(
         if name in facet_tools.RESERVED_PARAMS:
             continue
         totals: Counter = Counter()
+        labels: dict = {}
         # Values to label, by where their labels come from: page types sharing a taxonomy
         # (countries of case studies and of country profiles) share one query.
         wanted: dict = {}
@@ -249,6 +265,7 @@ def _facet_groups(
             source = field.related_model if field.is_relation else (model, field.name)
             wanted.setdefault(source, (model, facet, set()))[2].update(values)
 
+        counted = []  # (model, facet, grouped rows) on the matched ids, run together
         for model, facet in declarations:
             if name not in filters.facets and not type_counts.get(content_types[model]):
                 continue  # no result of this type: nothing to count
@@ -259,21 +276,33 @@ def _facet_groups(
             queryset = facet_tools.restrict(candidates, filters, model=model, exclude=name)
             if queryset is None:
                 continue
-            attname = facet.model_field(model).get_attname()
+            field = facet.model_field(model)
+            attname = field.get_attname()
             if matched is not None:
-                counts = _count_by(queryset, attname)
-            else:
-                counts = backend.search(query, queryset).facet(attname)
+                counted.append((model, facet, _value_counts(queryset, field, facet)))
+                continue
+            counts = backend.search(query, queryset).facet(attname)
             counts = {value: count for value, count in counts.items() if value is not None}
             totals.update(counts)
             want(model, facet, counts)
+        if counted:
+            # Every page type declaring this facet counted in one query.
+            first, *others = [rows for _model, _facet, rows in counted]
+            for row in first.union(*others, all=True) if others else first:
+                if row["value"] is None:
+                    continue
+                totals[row["value"]] += row["count"]
+                if row["label"] is not None:
+                    labels[row["value"]] = row["label"]
+            for model, facet, _rows in counted:
+                want(model, facet, [value for value in totals if value not in labels])
         active = filters.facets.get(name)
         if active:
             for model, (facet, parsed) in active.per_model.items():
-                want(model, facet, parsed)
-        labels: dict = {}
+                want(model, facet, [value for value in parsed if value not in labels])
         for model, facet, values in wanted.values():
-            labels.update(facet.labels(model, list(values)))
+            if values:
+                labels.update(facet.labels(model, list(values)))
         selected = set(active.raw_values) if active else set()
         label_of = {str(value): label for value, label in labels.items()}
         values = [

@@ -272,9 +272,9 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
         "transfer",
     )
     search_facets = {
-        "country": Facet("country", _("Country")),
-        "theme": Facet("themes", _("Theme")),
-        "space_type": Facet("space_type", _("Type of space")),
+        "country": Facet("country", _("Country"), label_field="name"),
+        "theme": Facet("themes", _("Theme"), label_field="name"),
+        "space_type": Facet("space_type", _("Type of space"), label_field="name"),
     }
     search_fields = [
         *SearchableMixin.search_fields,

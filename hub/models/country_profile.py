@@ -210,7 +210,7 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
     base_form_class = CountryProfilePageForm
 
     search_text_fields = (("country", 2), "overview", "legal_framework", "funding")
-    search_facets = {"country": Facet("country", _("Country"))}
+    search_facets = {"country": Facet("country", _("Country"), label_field="name")}
     search_fields = [*SearchableMixin.search_fields, index.FilterField("country")]
     override_translatable_fields = [
         # The translated page points to the country's translation (seeded in every language).

@@ -24,6 +24,7 @@ in its own language. System checks (``search.checks``) reject a declaration that
 not work.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -31,6 +32,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.html import strip_tags
+from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -46,10 +48,13 @@ class Facet:
     ``field`` is a concrete model field: a foreign key or many-to-many relation (values
     are the related objects' primary keys, shown with their ``str()``), a field with
     ``choices`` (shown with the choice labels) or a plain value (an integer year...).
+    ``label_field`` names the related model's field that its ``str()`` shows (a
+    taxonomy's ``name``): the counts then bring their labels, with no query of their own.
     """
 
     field: str
     label: str | Promise
+    label_field: str = ""
 
     def model_field(self, model) -> models.Field:
         return model._meta.get_field(self.field)
@@ -81,6 +86,25 @@ class Facet:
             choices = dict(field.flatchoices)
             return {value: str(choices.get(value, value)) for value in values}
         return {value: str(value) for value in values}
+
+
+def _stored_texts(data):
+    """The words of a StreamField's stored data: its text values, markup stripped.
+
+    Block types, ids, numbers (image and document ids) and one-word settings such as a
+    heading level ("h2") or an alignment are left out.
+    """
+    if isinstance(data, str):
+        text = strip_tags(data).strip()
+        if " " in text or len(text) > 12:
+            yield text
+    elif isinstance(data, dict):
+        for key, item in data.items():
+            if key not in ("type", "id"):
+                yield from _stored_texts(item)
+    elif isinstance(data, Sequence):  # lists, and a StreamValue's raw data view
+        for item in data:
+            yield from _stored_texts(item)
 
 
 class SearchableMixin(models.Model):
@@ -137,6 +161,10 @@ class SearchableMixin(models.Model):
             related = getattr(self, name, None)
             return [str(related)] if related is not None else []
         value = field.value_from_object(self)
+        if not follow_relations and isinstance(value, StreamValue):
+            # The stored text, without building blocks: an image block would fetch its
+            # image (one query per result page of the search).
+            return list(_stored_texts(value.raw_data))
         if hasattr(field, "get_searchable_content"):
             return [str(text) for text in field.get_searchable_content(value) if text]
         return [str(value)] if value not in (None, "") else []

@@ -41,6 +41,15 @@ def test_facets_need_a_field_a_filter_field_and_a_free_name(monkeypatch):
     assert sorted(error_ids(StandardPage)) == ["hubsearch.E003", "hubsearch.E004", "hubsearch.E005"]
 
 
+def test_a_facet_label_field_is_a_field_of_the_related_model(monkeypatch):
+    fields = [*SearchableMixin.search_fields, index.FilterField("owner")]
+    monkeypatch.setattr(StandardPage, "search_fields", fields)
+    monkeypatch.setattr(StandardPage, "search_facets", {"author": Facet("owner", "A", "username")})
+    assert error_ids(StandardPage) == []
+    monkeypatch.setattr(StandardPage, "search_facets", {"author": Facet("owner", "A", "nickname")})
+    assert error_ids(StandardPage) == ["hubsearch.E006"]
+
+
 def test_pages_that_share_a_facet_name_share_the_facet(monkeypatch):
     monkeypatch.setattr(StandardPage, "search_facets", {"author": Facet("owner", "Author")})
     monkeypatch.setattr(HomePage, "search_facets", {"author": Facet("owner", "Author")})
