@@ -20,3 +20,17 @@ def test_refresh_statistics_records_the_size_of_the_tables(home):
         pages = cursor.fetchone()[0]
     assert rows, "ANALYZE left no statistics for the page table"
     assert int(rows[0].split()[0]) == pages
+
+
+@pytest.mark.django_db
+def test_the_indexes_the_hot_queries_need_exist():
+    """Routing looks pages up by url_path; PostgreSQL's search matches title || body."""
+    with connection.cursor() as cursor:
+        names = set(connection.introspection.get_constraints(cursor, "wagtailcore_page"))
+        assert "hub_page_url_path_idx" in names
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+                ["hub_indexentry_title_body_gin"],
+            )
+            assert "gin" in cursor.fetchone()[0].lower()
