@@ -40,6 +40,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
+from measuring import database_cpu_ns, ensure_postgres_database, percentile  # bench/
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 PYTHON = sys.executable
@@ -110,25 +112,6 @@ def site_environment(url: str, size: int, *, page_cache: bool) -> dict:
 
 def manage(environment: dict, *arguments: str) -> None:
     subprocess.run([PYTHON, "manage.py", *arguments], cwd=ROOT, env=environment, check=True)
-
-
-def ensure_postgres_database(url: str) -> None:
-    import psycopg
-    from dj_database_url import parse
-
-    config = parse(url)
-    with psycopg.connect(
-        host=config["HOST"] or "127.0.0.1",
-        port=config["PORT"] or 5432,
-        user=config["USER"] or "postgres",
-        password=config["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as admin:
-        if not admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
-        ).fetchone():
-            admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
 
 
 def prepare(url: str, size: int) -> None:
@@ -225,27 +208,6 @@ def sitemap_section() -> str:
     return re.sub(r"^https?://[^/]+", "", location)
 
 
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-def _database_cpu_ns() -> int:
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return 0
-    pid = getattr(_database_cpu_ns, "pid", None)
-    if pid is None:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_backend_pid()")
-            pid = _database_cpu_ns.pid = cursor.fetchone()[0]
-    try:
-        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0])
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
 def measure_in_process(runs: int) -> list[dict]:
     import django
 
@@ -273,10 +235,10 @@ def measure_in_process(runs: int) -> list[dict]:
         query_count = len(queries)  # now: the next request clears Django's query log
         walls, cpus = [], []
         for _ in range(runs):
-            wall, cpu, database = time.perf_counter(), time.process_time(), _database_cpu_ns()
+            wall, cpu, database = time.perf_counter(), time.process_time(), database_cpu_ns()
             fetch()
             walls.append((time.perf_counter() - wall) * 1000)
-            cpus.append((time.process_time() - cpu) * 1000 + (_database_cpu_ns() - database) / 1e6)
+            cpus.append((time.process_time() - cpu) * 1000 + (database_cpu_ns() - database) / 1e6)
         rows.append(
             {
                 "name": name,

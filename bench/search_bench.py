@@ -23,6 +23,8 @@ import sys
 import time
 from pathlib import Path
 
+from measuring import database_cpu_ns, ensure_postgres_database, percentile  # bench/
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -91,27 +93,6 @@ def parse_args():
         help="the database to fill and search (SQLite by default)",
     )
     return parser.parse_args()
-
-
-def ensure_postgres_database(url: str) -> None:
-    import psycopg
-    from dj_database_url import parse
-
-    config = parse(url)
-    admin = psycopg.connect(
-        host=config["HOST"] or "127.0.0.1",
-        port=config["PORT"] or 5432,
-        user=config["USER"] or "postgres",
-        password=config["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-    with admin:
-        exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
-        ).fetchone()
-        if not exists:
-            admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
 
 
 def setup_django(database_url: str) -> None:
@@ -192,34 +173,11 @@ def generate(total: int) -> None:
     print(f"Indexed in {time.perf_counter() - started:.0f} s.")
 
 
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-def _database_cpu_ns() -> int:
-    """CPU time used so far by the PostgreSQL backend serving this connection (0 for SQLite,
-    whose work is already in this process's CPU time)."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return 0
-    pid = getattr(_database_cpu_ns, "pid", None)
-    if pid is None:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_backend_pid()")
-            pid = _database_cpu_ns.pid = cursor.fetchone()[0]
-    try:
-        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0])
-    except (OSError, ValueError, IndexError):
-        return 0  # the server is on another machine: CPU time is this process's only
-
-
 def timed(function):
     """(wall-clock ms, CPU ms of this process plus its database backend) for one call."""
-    wall, cpu, database = time.perf_counter(), time.process_time(), _database_cpu_ns()
+    wall, cpu, database = time.perf_counter(), time.process_time(), database_cpu_ns()
     function()
-    cpu_ms = (time.process_time() - cpu) * 1000 + (_database_cpu_ns() - database) / 1e6
+    cpu_ms = (time.process_time() - cpu) * 1000 + (database_cpu_ns() - database) / 1e6
     return (time.perf_counter() - wall) * 1000, cpu_ms
 
 
