@@ -34,3 +34,42 @@ def test_the_indexes_the_hot_queries_need_exist():
                 ["hub_indexentry_title_body_gin"],
             )
             assert "gin" in cursor.fetchone()[0].lower()
+
+
+@pytest.mark.django_db
+def test_an_empty_restriction_table_is_planned_as_small(home):
+    """With no view restriction, Wagtail's ``public()`` must not read the page table to
+    join it to the empty restriction table (SQLite guesses a million rows without a
+    statistics row)."""
+    StandardPageFactory.create_batch(3, parent=home)
+    refresh_statistics()
+    refresh_statistics()  # again: no duplicate statistics row
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL keeps its statistics in its catalog (autovacuum)")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT stat FROM sqlite_stat1 WHERE tbl = 'wagtailcore_pageviewrestriction'"
+        )
+        assert [row[0] for row in cursor.fetchall()] == ["1"]
+        # The planner's choice on a large site: 60,000 pages, no restriction.
+        cursor.execute(
+            "UPDATE sqlite_stat1 SET stat = '60000 1' "
+            "WHERE tbl = 'wagtailcore_page' AND idx = 'sqlite_autoindex_wagtailcore_page_1'"
+        )
+        cursor.execute("ANALYZE sqlite_schema")
+        cursor.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM wagtailcore_pageviewrestriction r "
+            "INNER JOIN wagtailcore_page p ON r.page_id = p.id"
+        )
+        plan = " / ".join(row[-1] for row in cursor.fetchall())
+    assert "SCAN r" in plan and "SCAN p" not in plan, plan
+
+
+@pytest.mark.django_db
+def test_sqlite_connections_read_through_a_large_page_cache():
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone()[0] == -65536
+    assert connection.settings_dict["CONN_MAX_AGE"] != 0  # kept between requests
