@@ -181,7 +181,11 @@ def _matched_page_ids(backend, query, queryset) -> Matched | None:
         cls.__module__.startswith("modelsearch.backends.database.") for cls in type(backend).__mro__
     ):
         return None
-    ids = list(backend.search(query, queryset, order_by_relevance=False).facet("id"))
+    results = backend.search(query, queryset, order_by_relevance=False)
+    if connection.vendor in ("sqlite", "postgresql"):
+        ids = _matched_ids(backend, results)
+    else:
+        ids = list(results.facet("id"))
     # One query parameter for the whole set: Django prepares an ``IN`` list value by
     # value (60 ms for 10,000 ids), and SQLite limits the number of parameters.
     if connection.vendor == "sqlite":
@@ -194,14 +198,52 @@ def _matched_page_ids(backend, query, queryset) -> Matched | None:
     return Matched(ids, len(ids))
 
 
+def _matched_ids(backend, results) -> list[int]:
+    """The primary keys of every result, read straight from the database cursor.
+
+    ``facet("id")`` groups and counts them, then builds a model row for each of 9,000
+    matches with Django's converters: 26 ms of Python for a common word. The backend's
+    own matching query is kept; only the reading changes.
+    """
+    compiler = results.query_compiler
+    config = compiler.get_config(backend)
+    if connection.vendor == "postgresql":
+        matched = compiler.search(config, None, None, backend=backend)
+    else:
+        matched = compiler.search(config, None, None)
+    sql, params = matched.order_by().values_list("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
 def _count_by(queryset, attname: str) -> dict:
     rows = queryset.values(attname).annotate(count=Count("pk")).order_by()
     return {row[attname]: row["count"] for row in rows}
 
 
-def _value_counts(queryset, field, facet):
+def _value_counts(queryset, field, facet, ids=None):
     """Rows of (value, label, count) of one facet: the label is read with the count when
-    the facet names its ``label_field``, so that labelling costs no query."""
+    the facet names its ``label_field``, so that labelling costs no query.
+
+    A many-to-many facet is counted on its link table alone when ``ids`` (the pages to
+    count) is given: one row per page and value, without reading the pages' own rows
+    (18 ms to 6 ms for a word found in 9,000 case studies).
+    """
+    if field.many_to_many and ids is not None:
+        target = field.m2m_reverse_field_name()
+        label = (
+            F(f"{target}__{facet.label_field}")
+            if facet.label_field
+            else Value(None, output_field=CharField())
+        )
+        links = field.remote_field.through._default_manager
+        return (
+            links.filter(**{f"{field.m2m_field_name()}_id__in": ids})
+            .values(value=F(f"{target}_id"), label=label)
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
     label = (
         F(f"{field.name}__{facet.label_field}")
         if facet.label_field
@@ -279,7 +321,9 @@ def _facet_groups(
             field = facet.model_field(model)
             attname = field.get_attname()
             if matched is not None:
-                counted.append((model, facet, _value_counts(queryset, field, facet)))
+                # Unfiltered by the other facets: the matched ids themselves.
+                ids = matched.ids if queryset is candidates else queryset.values("pk")
+                counted.append((model, facet, _value_counts(queryset, field, facet, ids)))
                 continue
             counts = backend.search(query, queryset).facet(attname)
             counts = {value: count for value, count in counts.items() if value is not None}
