@@ -143,3 +143,33 @@ def test_api_hides_drafts(client, home):
     StandardPageFactory(parent=home, title="Secret draft", slug="secret", live=False)
     titles = {item["title"] for item in client.get("/api/v2/pages/").json()["items"]}
     assert "Secret draft" not in titles
+
+
+def _api_titles(client, **params):
+    response = client.get("/api/v2/pages/", {"limit": 50, **params})
+    assert response.status_code == 200, response.content
+    return {item["title"] for item in response.json()["items"]}
+
+
+def test_api_lists_public_live_pages_of_every_language_tree(client, translated_page, home):
+    """The API applies Wagtail's visibility rules to each page type's own query: drafts,
+    restricted sections and their descendants are left out, in every listing form."""
+    StandardPageFactory(parent=home, title="Draft", slug="draft", live=False)
+    members = StandardPageFactory(parent=home, title="Members", slug="members")
+    StandardPageFactory(parent=members, title="Members news", slug="news")
+    PageViewRestriction.objects.create(page=members, restriction_type="password", password="x")
+    everything = _api_titles(client)
+    standard = _api_titles(client, type="home.StandardPage")
+    several = _api_titles(client, type="home.StandardPage,home.HomePage")
+    for titles in (everything, standard, several):
+        assert {"About", "À propos", "Σχετικά"} <= titles
+        assert not titles & {"Draft", "Members", "Members news"}
+    assert home.title in everything and home.title in several
+    assert home.title not in standard
+    detail = client.get(f"/api/v2/pages/{members.pk}/")
+    assert detail.status_code == 404
+
+
+def test_api_answers_a_bad_site_with_a_400(client, home):
+    response = client.get("/api/v2/pages/", {"site": "nowhere.example:notaport"})
+    assert response.status_code == 400
