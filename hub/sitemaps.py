@@ -6,16 +6,21 @@ section built with two queries read as plain rows (no model instances), addresse
 out as Wagtail does but once per language, so memory and time stay flat as the hub grows.
 """
 
+import datetime
 from collections import defaultdict
 from urllib.parse import quote
 
 from django.conf import settings
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Page, Site
 
 from hub.privacy import public_q
@@ -133,3 +138,51 @@ class MultilingualSitemap(Sitemap):
         if lastmods:
             self.latest_lastmod = max(lastmods)
         return urls
+
+
+def section(request, sitemaps, **kwargs):
+    """A sitemap section: Wagtail's (and Django's) view, its XML written directly.
+
+    Django renders a section through a template: 30,000 alternate links for 5,000 pages
+    took a second of template work; the same document is written here in a few string
+    operations per address. Errors (an unknown section, a page number out of range) and
+    headers (``X-Robots-Tag``, ``Last-Modified``) stay Django's.
+    """
+    response = sitemap_views.sitemap(request, sitemaps, **kwargs)
+    if not isinstance(response, TemplateResponse) or "urlset" not in (response.context_data or {}):
+        return response
+    fast = HttpResponse(
+        urlset_xml(response.context_data["urlset"]), content_type=response["Content-Type"]
+    )
+    for header, value in response.items():
+        if header.lower() != "content-type":
+            fast[header] = value
+    return fast
+
+
+def urlset_xml(urls) -> str:
+    """The ``<urlset>`` Django's sitemap.xml template writes, with hreflang alternates."""
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+    ]
+    for url in urls:
+        parts.append(f"<url><loc>{escape(url['location'])}</loc>")
+        lastmod = url.get("lastmod")
+        if lastmod:
+            if isinstance(lastmod, datetime.datetime) and timezone.is_aware(lastmod):
+                lastmod = timezone.localtime(lastmod)
+            parts.append(f"<lastmod>{lastmod:%Y-%m-%d}</lastmod>")
+        if url.get("changefreq"):
+            parts.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
+        if url.get("priority"):
+            parts.append(f"<priority>{escape(url['priority'])}</priority>")
+        for alternate in url.get("alternates") or ():
+            parts.append(
+                f'<xhtml:link rel="alternate" hreflang="{escape(alternate["lang_code"])}" '
+                f'href="{escape(alternate["location"])}"/>'
+            )
+        parts.append("</url>")
+    parts.append("\n</urlset>\n")
+    return "".join(parts)

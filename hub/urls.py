@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from hub import views
 from hub.api import api_router
 from hub.feeds import LatestContentAtomFeed, LatestContentFeed
-from hub.sitemaps import MultilingualSitemap
+from hub.sitemaps import MultilingualSitemap, section
 
 SITEMAPS = {"pages": MultilingualSitemap}
 
@@ -27,7 +27,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        section,
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

@@ -173,3 +173,36 @@ def test_api_lists_public_live_pages_of_every_language_tree(client, translated_p
 def test_api_answers_a_bad_site_with_a_400(client, home):
     response = client.get("/api/v2/pages/", {"site": "nowhere.example:notaport"})
     assert response.status_code == 400
+
+
+def test_sitemap_xml_is_the_document_djangos_template_writes(settings):
+    """The section's XML is written without the template; it must say the same."""
+    import datetime
+
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from hub.sitemaps import urlset_xml
+
+    settings.TIME_ZONE = "Europe/Athens"
+    late = datetime.datetime(2026, 3, 1, 23, 30, tzinfo=datetime.UTC)  # 2 March in Athens
+    urls = [
+        {
+            "location": "http://testserver/en/a&b/",
+            "lastmod": late,
+            "alternates": [
+                {"lang_code": "el", "location": "http://testserver/el/%CE%B1/"},
+                {"lang_code": "x-default", "location": "http://testserver/en/a&b/"},
+            ],
+        },
+        {"location": "http://testserver/en/c/", "lastmod": datetime.date(2025, 1, 2)},
+        {"location": "http://testserver/en/d/", "lastmod": None, "alternates": []},
+    ]
+    with timezone.override("Europe/Athens"):
+        expected = render_to_string("sitemap.xml", {"urlset": urls})
+        written = urlset_xml(urls)
+    assert [ET.tostring(url) for url in ET.fromstring(written)] == [
+        ET.tostring(url) for url in ET.fromstring(expected)
+    ]
+    assert "<lastmod>2026-03-02</lastmod>" in written
+    assert "a&amp;b" in written
