@@ -183,8 +183,26 @@ class _Echo:
         return value
 
 
+# Rows are sent in pieces of about this many characters: one piece per row cost the
+# response's encoding and the server's write call 10,000 times for 10,000 case studies.
+PIECE_SIZE = 32_768
+
+
+def _pieces(chunks):
+    """The chunks joined into pieces of about ``PIECE_SIZE``: memory stays bounded."""
+    buffered, size = [], 0
+    for chunk in chunks:
+        buffered.append(chunk)
+        size += len(chunk)
+        if size >= PIECE_SIZE:
+            yield "".join(buffered)
+            buffered, size = [], 0
+    if buffered:
+        yield "".join(buffered)
+
+
 def _response(chunks, content_type: str, export: Export, extension: str):
-    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response = StreamingHttpResponse(_pieces(chunks), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{export.filename(extension)}"'
     response["Link"] = f'<{DATASET_LICENCE["url"]}>; rel="license"'
     response["Content-Language"] = get_language()

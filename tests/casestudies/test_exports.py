@@ -129,3 +129,15 @@ def test_export_queries_are_bounded_whatever_the_size(
     for number in range(40):
         CaseStudyPageFactory(parent=index, title=f"Bulk {number}")
     assert count() == small
+
+
+def test_exports_are_sent_in_bounded_pieces():
+    from casestudies.exports import PIECE_SIZE, _pieces
+
+    rows = [f"row {number}," * 40 for number in range(2_000)]
+    pieces = list(_pieces(iter(rows)))
+    assert "".join(pieces) == "".join(rows)
+    assert 1 < len(pieces) < len(rows)
+    longest_row = max(len(row) for row in rows)
+    assert all(len(piece) < PIECE_SIZE + longest_row for piece in pieces)
+    assert list(_pieces(iter([]))) == []
