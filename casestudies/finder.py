@@ -17,6 +17,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, CharField, Count, F, IntegerField, Max, Min, Q, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -24,6 +25,7 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.models import Page
 
 from hub.models import Country, Region, SpaceType, Theme
 from hub.privacy import public_q
@@ -346,6 +348,35 @@ class Finder:
             q &= Q(year_founded__lte=f.year_to)
         return q
 
+    def _needs_own_columns(self, skip: str = "") -> bool:
+        """Whether a filter (but ``skip``'s) reads a column of the case studies' table."""
+        f = self.filters
+        facets = {
+            "country": f.countries,
+            "region": f.regions,
+            "type": f.types,
+            "desks": f.desks,
+            "surface": f.surface,
+        }
+        return bool(
+            f.year_from or f.year_to or any(v for name, v in facets.items() if name != skip)
+        )
+
+    def _pages(self):
+        """The base set as pages (``base_queryset`` without the case studies' table, whose
+        rows are wide and slow to read): the live, public case-study children of the index.
+        "+ 0": the type is checked on the rows the path's range gives; SQLite would
+        otherwise read every case study of every language through the type's index."""
+        return (
+            Page.objects.live()
+            .alias(type_id=F("content_type_id") + 0)
+            .filter(
+                public_q(),
+                children_q(self.index),
+                type_id=ContentType.objects.get_for_model(CaseStudyPage).pk,
+            )
+        )
+
     def filtered(self, base=None):
         """The case studies matching every filter, in the chosen order."""
         base = self.base_queryset() if base is None else base
@@ -354,6 +385,23 @@ class Finder:
     def results(self):
         """What the list shows: the filtered case studies with their cards' data."""
         return self.filtered(CaseStudyPage.listing_queryset().filter(children_q(self.index)))
+
+    def paged_results(self) -> "PagedResults":
+        """The results as a paginator slices them, a page of cards at a time."""
+        return PagedResults(self)
+
+    def cards(self, start: int, stop: int) -> list:
+        """The case studies from ``start`` to ``stop`` in the chosen order, with their cards'
+        data: the database sorts the keys of the matching pages only (a narrow subquery,
+        which reads the pages' table alone when no filter needs a case study's own
+        column), then reads the wide rows of this page of results."""
+        order = SORTS[self.filters.sort][1]
+        if self.filters.sort == "founded" or self._needs_own_columns():
+            keys = self.filtered()
+        else:
+            keys = self._pages().filter(self._facet_q()).order_by(*order)
+        keys = keys.values("pk")[start:stop]
+        return list(CaseStudyPage.listing_queryset().filter(pk__in=keys).order_by(*order))
 
     # Facets -----------------------------------------------------------------------------
 
@@ -392,8 +440,15 @@ class Finder:
             .annotate(n=Count("pk"), low=Min("year_founded"), high=Max("year_founded"))
             .values_list(*columns)
         )
+        # The themes' counts read the pages' table and the themes' links only, unless a
+        # filter needs a case study's own columns (its rows are wide: slow to read).
+        through = CaseStudyPage.themes.through
+        if self._needs_own_columns(skip="theme"):
+            tagged = base.filter(self._facet_q("theme")).values("pk")
+        else:
+            tagged = self._pages().values("pk")
         themes = (
-            base.filter(self._facet_q("theme"), themes__isnull=False)
+            through.objects.filter(casestudypage_id__in=tagged)
             .values(
                 part=Value("t", output_field=text),
                 g_country=null_int,
@@ -401,9 +456,9 @@ class Finder:
                 g_type=null_int,
                 desk_band=null_text,
                 surface_band=null_text,
-                g_theme=F("themes__slug"),
+                g_theme=F("theme__slug"),
             )
-            .annotate(n=Count("pk", distinct=True), low=null_int, high=null_int)
+            .annotate(n=Count("casestudypage_id", distinct=True), low=null_int, high=null_int)
             .values_list(*columns)
         )
         parts = [themes]
@@ -523,6 +578,20 @@ class Finder:
 
     def year_bounds(self) -> tuple[int | None, int | None]:
         return self.summary["low"], self.summary["high"]
+
+
+class PagedResults:
+    """The finder's results for Django's paginator, which slices them: each slice is one
+    page of cards (``Finder.cards``); their number comes with the facet counts."""
+
+    def __init__(self, finder: Finder):
+        self.finder = finder
+
+    def count(self) -> int:
+        return self.finder.count()
+
+    def __getitem__(self, window: slice) -> list:
+        return self.finder.cards(window.start or 0, window.stop)
 
 
 def children_q(index) -> Q:
