@@ -481,17 +481,23 @@ class Finder:
         return self._count(rows, whole_range)
 
     def _count(self, rows, whole_range: bool) -> dict:
-        """The finder's numbers from the grouped rows of ``summary``."""
+        """The finder's numbers from the grouped rows of ``summary``: a combination counts
+        for the total when it matches every facet, and for one facet's option when it
+        matches every other facet."""
         f = self.filters
-        keys = {name: self._keys_of(name) for name in ("country", "region", "type")}
-        chosen = {
-            "country": set(f.countries),
-            "region": set(f.regions),
-            "type": set(f.types),
-            "desks": set(f.desks),
-            "surface": set(f.surface),
-        }
-        active = [name for name, values in chosen.items() if values]
+        names = ("country", "region", "type", "desks", "surface")
+        chosen = (
+            set(f.countries),
+            set(f.regions),
+            set(f.types),
+            set(f.desks),
+            set(f.surface),
+        )
+        active = [i for i, values in enumerate(chosen) if values]
+        country_keys = self._keys_of("country")
+        region_keys = self._keys_of("region")
+        type_keys = self._keys_of("type")
+        tallies = [{} for _ in names]
         counts = {}
         total = 0
         low = high = None
@@ -504,21 +510,27 @@ class Finder:
                 high = high_ if high is None else max(high, high_)
             if part != "c":
                 continue
-            values = {
-                "country": keys["country"].get(country),
-                "region": keys["region"].get(region),
-                "type": keys["type"].get(space_type),
-                "desks": desks,
-                "surface": surface,
-            }
-            missed = [name for name in active if values[name] not in chosen[name]]
-            if len(missed) > 1:
-                continue
+            values = (
+                country_keys.get(country),
+                region_keys.get(region),
+                type_keys.get(space_type),
+                desks,
+                surface,
+            )
+            missed = [i for i in active if values[i] not in chosen[i]]
             if not missed:
                 total += n
-            for name, value in values.items():
-                if value is not None and (not missed or missed == [name]):
-                    counts[(name, value)] = counts.get((name, value), 0) + n
+                for tally, value in zip(tallies, values, strict=True):
+                    if value is not None:
+                        tally[value] = tally.get(value, 0) + n
+            elif len(missed) == 1:
+                value = values[missed[0]]
+                if value is not None:
+                    tally = tallies[missed[0]]
+                    tally[value] = tally.get(value, 0) + n
+        for name, tally in zip(names, tallies, strict=True):
+            for value, n in tally.items():
+                counts[(name, value)] = n
         return {"total": total, "low": low, "high": high, "counts": counts}
 
     def count(self) -> int:
