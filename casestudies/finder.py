@@ -17,13 +17,15 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, Count, F, Max, Min, Q, Value
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, CharField, Count, F, IntegerField, Max, Min, Q, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.models import Page
 
 from hub.models import Country, Region, SpaceType, Theme
 from hub.privacy import public_q
@@ -222,6 +224,7 @@ class Finder:
         The four taxonomies are read together, in one query, the first time one is asked.
         """
         if not self._terms:
+            self._keys = {name: {} for name in TAXONOMIES}
             parts = [
                 model.objects.order_by()
                 .annotate(
@@ -236,6 +239,7 @@ class Finder:
             self._terms = {name: {} for name in TAXONOMIES}
             for name, raw_key, pk, label, locale_id, language in rows:
                 key = uuid.UUID(raw_key) if name == "region" else raw_key
+                self._keys[name][pk] = key
                 terms = self._terms[name]
                 current = terms.get(key)
                 if current is None or (
@@ -255,6 +259,17 @@ class Finder:
 
     def regions(self):
         return self._local_terms("region")
+
+    def _keys_of(self, kind: str) -> dict:
+        """The stable key of every term of one taxonomy, in any language, by primary key."""
+        self._local_terms(kind)
+        return self._keys[kind]
+
+    def _ids(self, kind: str, keys) -> list[int]:
+        """The primary keys (in every language) of the terms with these stable keys: a
+        filter on the case study's own column needs no join with the taxonomy's table."""
+        wanted = set(keys)
+        return [pk for pk, key in self._keys_of(kind).items() if key in wanted]
 
     def _parse(self, query) -> Filters:
         filters = Filters()
@@ -294,31 +309,73 @@ class Finder:
 
     def base_queryset(self):
         """Live, public case studies under the index (its language only)."""
-        return CaseStudyPage.objects.live().filter(public_q()).child_of(self.index)
+        return CaseStudyPage.objects.live().filter(public_q(), children_q(self.index))
 
-    def _facet_q(self, skip: str = "") -> Q:
+    def _facet_q(self, skip: str = "", *, only: tuple = ()) -> Q:
+        """The filters of every facet but ``skip`` (or, given ``only``, of those facets),
+        and the founding years. Terms are matched by their ids in every language."""
         f = self.filters
-        through = CaseStudyPage.themes.through
+        wanted = {
+            "country": bool(f.countries),
+            "region": bool(f.regions),
+            "theme": bool(f.themes),
+            "type": bool(f.types),
+            "desks": bool(f.desks),
+            "surface": bool(f.surface),
+        }
+        wanted = {
+            name: active and name != skip and (not only or name in only)
+            for name, active in wanted.items()
+        }
         q = Q()
-        if f.countries and skip != "country":
-            q &= Q(country__code__in=f.countries)
-        if f.regions and skip != "region":
-            q &= Q(region__translation_key__in=f.regions)
-        if f.themes and skip != "theme":
-            q &= Q(
-                pk__in=through.objects.filter(theme__slug__in=f.themes).values("casestudypage_id")
-            )
-        if f.types and skip != "type":
-            q &= Q(space_type__slug__in=f.types)
-        if f.desks and skip != "desks":
+        if wanted["country"]:
+            q &= Q(country_id__in=self._ids("country", f.countries))
+        if wanted["region"]:
+            q &= Q(region_id__in=self._ids("region", f.regions))
+        if wanted["theme"]:
+            through = CaseStudyPage.themes.through
+            tagged = through.objects.filter(theme_id__in=self._ids("theme", f.themes))
+            q &= Q(pk__in=tagged.values("casestudypage_id"))
+        if wanted["type"]:
+            q &= Q(space_type_id__in=self._ids("type", f.types))
+        if wanted["desks"]:
             q &= _bands_q(DESK_BANDS, f.desks, "desks")
-        if f.surface and skip != "surface":
+        if wanted["surface"]:
             q &= _bands_q(SURFACE_BANDS, f.surface, "surface_m2")
-        if f.year_from:
+        if f.year_from and (not only or "years" in only):
             q &= Q(year_founded__gte=f.year_from)
-        if f.year_to:
+        if f.year_to and (not only or "years" in only):
             q &= Q(year_founded__lte=f.year_to)
         return q
+
+    def _needs_own_columns(self, skip: str = "") -> bool:
+        """Whether a filter (but ``skip``'s) reads a column of the case studies' table."""
+        f = self.filters
+        facets = {
+            "country": f.countries,
+            "region": f.regions,
+            "type": f.types,
+            "desks": f.desks,
+            "surface": f.surface,
+        }
+        return bool(
+            f.year_from or f.year_to or any(v for name, v in facets.items() if name != skip)
+        )
+
+    def _pages(self):
+        """The base set as pages (``base_queryset`` without the case studies' table, whose
+        rows are wide and slow to read): the live, public case-study children of the index.
+        "+ 0": the type is checked on the rows the path's range gives; SQLite would
+        otherwise read every case study of every language through the type's index."""
+        return (
+            Page.objects.live()
+            .alias(type_id=F("content_type_id") + 0)
+            .filter(
+                public_q(),
+                children_q(self.index),
+                type_id=ContentType.objects.get_for_model(CaseStudyPage).pk,
+            )
+        )
 
     def filtered(self, base=None):
         """The case studies matching every filter, in the chosen order."""
@@ -327,54 +384,154 @@ class Finder:
 
     def results(self):
         """What the list shows: the filtered case studies with their cards' data."""
-        return self.filtered(CaseStudyPage.listing_queryset().child_of(self.index))
+        return self.filtered(CaseStudyPage.listing_queryset().filter(children_q(self.index)))
+
+    def paged_results(self) -> "PagedResults":
+        """The results as a paginator slices them, a page of cards at a time."""
+        return PagedResults(self)
+
+    def cards(self, start: int, stop: int) -> list:
+        """The case studies from ``start`` to ``stop`` in the chosen order, with their cards'
+        data: the database sorts the keys of the matching pages only (a narrow subquery,
+        which reads the pages' table alone when no filter needs a case study's own
+        column), then reads the wide rows of this page of results."""
+        order = SORTS[self.filters.sort][1]
+        if self.filters.sort == "founded" or self._needs_own_columns():
+            keys = self.filtered()
+        else:
+            keys = self._pages().filter(self._facet_q()).order_by(*order)
+        keys = keys.values("pk")[start:stop]
+        return list(CaseStudyPage.listing_queryset().filter(pk__in=keys).order_by(*order))
 
     # Facets -----------------------------------------------------------------------------
-
-    def _facet_conditions(self) -> dict[tuple, Q]:
-        """One condition per option of every facet, each with the *other* facets' filters."""
-        through = CaseStudyPage.themes.through
-        conditions = {}
-        country_q = self._facet_q("country")
-        for code in self.countries():
-            conditions[("country", code)] = country_q & Q(country__code=code)
-        region_q = self._facet_q("region")
-        for key in self.regions():
-            conditions[("region", key)] = region_q & Q(region__translation_key=key)
-        theme_q = self._facet_q("theme")
-        for slug in self.themes():
-            tagged = through.objects.filter(theme__slug=slug).values("casestudypage_id")
-            conditions[("theme", slug)] = theme_q & Q(pk__in=tagged)
-        type_q = self._facet_q("type")
-        for slug in self.space_types():
-            conditions[("type", slug)] = type_q & Q(space_type__slug=slug)
-        for name, bands, field_name in (
-            ("desks", DESK_BANDS, "desks"),
-            ("surface", SURFACE_BANDS, "surface_m2"),
-        ):
-            band_q = self._facet_q(name)
-            for band in bands:
-                conditions[(name, band.key)] = band_q & band.q(field_name)
-        return conditions
 
     @cached_property
     def summary(self) -> dict:
         """Every number the finder shows, in one query whatever the number of options:
-        the results' total, each option's disjunctive count, the founding years' range."""
-        conditions = self._facet_conditions()
-        aggregates = {f"c{i}": Count("pk", filter=q) for i, q in enumerate(conditions.values())}
-        row = (
-            self.base_queryset()
-            .order_by()
-            .aggregate(
-                total=Count("pk", filter=self._facet_q()),
-                low=Min("year_founded"),
-                high=Max("year_founded"),
-                **aggregates,
-            )
+        the results' total, each option's disjunctive count, the founding years' range.
+
+        The query groups the case studies, instead of counting each option with its own
+        condition: one group per combination of country, region, type of space and size
+        bands (a few hundred at most, counted here for every facet but the themes) among
+        the case studies with the chosen themes and years, and one group per theme among
+        those matching the other facets. The years' range, over every case study, comes
+        from the combinations when no theme or year is chosen, else from a third part.
+        """
+        f = self.filters
+        base = self.base_queryset().order_by()
+        text = CharField()
+        null_text = Value(None, output_field=text)
+        null_int = Value(None, output_field=IntegerField())
+        columns = (
+            *("part", "g_country", "g_region", "g_type", "desk_band", "surface_band", "g_theme"),
+            *("n", "low", "high"),
         )
-        counts = {key: row[f"c{i}"] for i, key in enumerate(conditions)}
-        return {"total": row["total"], "low": row["low"], "high": row["high"], "counts": counts}
+        combinations = (
+            base.filter(self._facet_q(only=("theme", "years")))
+            .values(
+                part=Value("c", output_field=text),
+                g_country=F("country_id"),
+                g_region=F("region_id"),
+                g_type=F("space_type_id"),
+                desk_band=_band_case(DESK_BANDS, "desks"),
+                surface_band=_band_case(SURFACE_BANDS, "surface_m2"),
+                g_theme=null_text,
+            )
+            .annotate(n=Count("pk"), low=Min("year_founded"), high=Max("year_founded"))
+            .values_list(*columns)
+        )
+        # The themes' counts read the pages' table and the themes' links only, unless a
+        # filter needs a case study's own columns (its rows are wide: slow to read).
+        through = CaseStudyPage.themes.through
+        if self._needs_own_columns(skip="theme"):
+            tagged = base.filter(self._facet_q("theme")).values("pk")
+        else:
+            tagged = self._pages().values("pk")
+        themes = (
+            through.objects.filter(casestudypage_id__in=tagged)
+            .values(
+                part=Value("t", output_field=text),
+                g_country=null_int,
+                g_region=null_int,
+                g_type=null_int,
+                desk_band=null_text,
+                surface_band=null_text,
+                g_theme=F("theme__slug"),
+            )
+            .annotate(n=Count("casestudypage_id", distinct=True), low=null_int, high=null_int)
+            .values_list(*columns)
+        )
+        parts = [themes]
+        whole_range = not (f.themes or f.year_from or f.year_to)
+        if not whole_range:
+            parts.append(
+                base.values(
+                    part=Value("y", output_field=text),
+                    g_country=null_int,
+                    g_region=null_int,
+                    g_type=null_int,
+                    desk_band=null_text,
+                    surface_band=null_text,
+                    g_theme=null_text,
+                )
+                .annotate(n=Count("pk"), low=Min("year_founded"), high=Max("year_founded"))
+                .values_list(*columns)
+            )
+        rows = list(combinations.union(*parts, all=True))
+        return self._count(rows, whole_range)
+
+    def _count(self, rows, whole_range: bool) -> dict:
+        """The finder's numbers from the grouped rows of ``summary``: a combination counts
+        for the total when it matches every facet, and for one facet's option when it
+        matches every other facet."""
+        f = self.filters
+        names = ("country", "region", "type", "desks", "surface")
+        chosen = (
+            set(f.countries),
+            set(f.regions),
+            set(f.types),
+            set(f.desks),
+            set(f.surface),
+        )
+        active = [i for i, values in enumerate(chosen) if values]
+        country_keys = self._keys_of("country")
+        region_keys = self._keys_of("region")
+        type_keys = self._keys_of("type")
+        tallies = [{} for _ in names]
+        counts = {}
+        total = 0
+        low = high = None
+        for part, country, region, space_type, desks, surface, slug, n, low_, high_ in rows:
+            if part == "t":
+                counts[("theme", slug)] = n
+                continue
+            if low_ is not None and (part == "y" or whole_range):
+                low = low_ if low is None else min(low, low_)
+                high = high_ if high is None else max(high, high_)
+            if part != "c":
+                continue
+            values = (
+                country_keys.get(country),
+                region_keys.get(region),
+                type_keys.get(space_type),
+                desks,
+                surface,
+            )
+            missed = [i for i in active if values[i] not in chosen[i]]
+            if not missed:
+                total += n
+                for tally, value in zip(tallies, values, strict=True):
+                    if value is not None:
+                        tally[value] = tally.get(value, 0) + n
+            elif len(missed) == 1:
+                value = values[missed[0]]
+                if value is not None:
+                    tally = tallies[missed[0]]
+                    tally[value] = tally.get(value, 0) + n
+        for name, tally in zip(names, tallies, strict=True):
+            for value, n in tally.items():
+                counts[(name, value)] = n
+        return {"total": total, "low": low, "high": high, "counts": counts}
 
     def count(self) -> int:
         """How many case studies match every filter."""
@@ -433,6 +590,41 @@ class Finder:
 
     def year_bounds(self) -> tuple[int | None, int | None]:
         return self.summary["low"], self.summary["high"]
+
+
+class PagedResults:
+    """The finder's results for Django's paginator, which slices them: each slice is one
+    page of cards (``Finder.cards``); their number comes with the facet counts."""
+
+    def __init__(self, finder: Finder):
+        self.finder = finder
+
+    def count(self) -> int:
+        return self.finder.count()
+
+    def __getitem__(self, window: slice) -> list:
+        return self.finder.cards(window.start or 0, window.stop)
+
+
+def children_q(index) -> Q:
+    """The children of ``index``, as ``child_of`` finds them, with a range of paths that
+    the path's index serves (``child_of`` uses LIKE 'prefix%', which SQLite scans for):
+    a child's path is the parent's followed by one step of ``steplen`` characters."""
+    step = CaseStudyPage.steplen
+    alphabet = CaseStudyPage.alphabet
+    return Q(
+        path__range=(index.path + alphabet[0] * step, index.path + alphabet[-1] * step),
+        depth=index.depth + 1,
+    )
+
+
+def _band_case(bands, field_name) -> Case:
+    """The key of the band a size falls in (bands do not overlap), or NULL."""
+    return Case(
+        *[When(band.q(field_name), then=Value(band.key)) for band in bands],
+        default=Value(None),
+        output_field=CharField(),
+    )
 
 
 def _bands_q(bands, keys, field_name) -> Q:

@@ -20,8 +20,8 @@ from .maps import markers_response, tile_settings
 
 def finder_context(index, request) -> dict:
     finder = Finder(index, request.GET)
-    paginator = Paginator(finder.results(), PAGE_SIZE)
-    paginator.count = finder.count()  # counted with the facets, in the same query
+    # The count comes with the facets' (same query); each page reads only its cards.
+    paginator = Paginator(finder.paged_results(), PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
     filters = finder.filters
     facets = finder.facets()

@@ -181,3 +181,128 @@ def test_finder_query_count_does_not_grow_with_the_catalogue(
     with django_assert_max_num_queries(len(small.captured_queries)) as large:
         client.get(URL, {"country": "FR", "theme": "community-building"})
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def _expected_summary(index, query):
+    """The finder's numbers counted one case study at a time, in Python: the reference the
+    grouped query of ``Finder.summary`` must match (disjunctive counts, total, years)."""
+    from casestudies.finder import DESK_BANDS, SURFACE_BANDS
+    from casestudies.models import CaseStudyPage
+
+    def band(bands, size):
+        if size is None:
+            return None
+        return next(
+            (
+                b.key
+                for b in bands
+                if (b.low is None or size >= b.low) and (b.high is None or size <= b.high)
+            ),
+            None,
+        )
+
+    cases = []
+    for page in CaseStudyPage.objects.live().child_of(index).prefetch_related("themes"):
+        cases.append(
+            {
+                "country": {page.country.code},
+                "region": {page.region.translation_key} if page.region else set(),
+                "theme": {theme.slug for theme in page.themes.all()},
+                "type": {page.space_type.slug},
+                "desks": {band(DESK_BANDS, page.desks)} - {None},
+                "surface": {band(SURFACE_BANDS, page.surface_m2)} - {None},
+                "year": page.year_founded,
+            }
+        )
+    chosen = {
+        "country": set(query.get("country", [])),
+        "region": set(query.get("region", [])),
+        "theme": set(query.get("theme", [])),
+        "type": set(query.get("type", [])),
+        "desks": set(query.get("desks", [])),
+        "surface": set(query.get("surface", [])),
+    }
+    low, high = query.get("from"), query.get("to")
+
+    def matches(case, skip=None):
+        if low and (case["year"] is None or case["year"] < low):
+            return False
+        if high and (case["year"] is None or case["year"] > high):
+            return False
+        return all(
+            not values or name == skip or case[name] & values for name, values in chosen.items()
+        )
+
+    counts = {}
+    for name in chosen:
+        for case in cases:
+            if matches(case, skip=name):
+                for value in case[name]:
+                    counts[(name, value)] = counts.get((name, value), 0) + 1
+    years = [case["year"] for case in cases if case["year"] is not None]
+    return {
+        "total": sum(1 for case in cases if matches(case)),
+        "low": min(years, default=None),
+        "high": max(years, default=None),
+        "counts": counts,
+    }
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"country": ["FR"]},
+        {"country": ["FR", "IT"]},
+        {"theme": ["community-building"]},
+        {"theme": ["community-building", "rural-revitalisation"]},
+        {"country": ["FR"], "type": ["fab-lab"]},
+        {"country": ["FR", "GR"], "theme": ["community-building", "entrepreneurship"]},
+        {"desks": ["1-10", "81-plus"], "surface": ["1000-plus"]},
+        {"desks": ["11-30"], "type": ["rural-hub", "coworking"], "from": 2012},
+        {"region": ["provence"], "theme": ["urban-regeneration", "community-building"]},
+        {"from": 2011, "to": 2017, "country": ["FR", "IT", "GR"]},
+        {"country": ["IT"], "type": ["fab-lab"]},
+    ],
+)
+def test_facet_counts_match_a_count_of_each_case_study(rf, index, catalogue, query):
+    from django.http import QueryDict
+
+    from casestudies.finder import Finder
+
+    # Two more: one with two themes a filter may both choose, one without any size.
+    CaseStudyPageFactory(
+        parent=index,
+        title="Two themes",
+        country=catalogue["mill"].country,
+        region=catalogue["provence"],
+        space_type=catalogue["factory"].space_type,
+        themes=list(catalogue["mill"].themes.all()),
+        desks=0,
+        surface_m2=200,
+        year_founded=2012,
+    )
+    CaseStudyPageFactory(
+        parent=index,
+        title="No size",
+        country=catalogue["naples"].country,
+        space_type=catalogue["mill"].space_type,
+        themes=[],
+        desks=None,
+        surface_m2=None,
+        year_founded=2001,
+    )
+    if "region" in query:
+        query = {**query, "region": [str(catalogue["provence"].pk)]}
+    expected_query = {**query}
+    if "region" in query:
+        expected_query["region"] = [catalogue["provence"].translation_key]
+    params = QueryDict(mutable=True)
+    for name, values in query.items():
+        for value in values if isinstance(values, list) else [values]:
+            params.appendlist(name, str(value))
+    summary = Finder(index, params).summary
+    expected = _expected_summary(index, expected_query)
+    assert {key: n for key, n in summary["counts"].items() if n} == expected["counts"]
+    assert summary["total"] == expected["total"]
+    assert (summary["low"], summary["high"]) == (expected["low"], expected["high"])
