@@ -59,7 +59,7 @@ def _process_local() -> bool:
     return isinstance(caches[DEFAULT_CACHE_ALIAS], LocMemCache)
 
 
-def _database_generation(*, renew: bool = False) -> str:
+def _database_generation(*, renew: bool = False, create: bool = True) -> str | None:
     from hub.models import PageCacheGeneration
 
     if renew:
@@ -70,22 +70,24 @@ def _database_generation(*, renew: bool = False) -> str:
         cursor.execute(f"SELECT token FROM {table} WHERE id = 1")  # noqa: S608 (a table name)
         row = cursor.fetchone()
     token = row[0] if row else None
-    if token is None:
+    if token is None and create:
         token = PageCacheGeneration.objects.get_or_create(
             pk=1, defaults={"token": uuid.uuid4().hex}
         )[0].token
     return token
 
 
-def current_generation() -> str | None:
+def current_generation(*, create: bool = True) -> str | None:
     """The token every key holds now; ``None`` when the cache does not answer.
 
     Kept in the cache when the cache is shared (Redis); in the database when each
-    process has its own memory cache, so that a publish reaches every process.
+    process has its own memory cache, so that a publish reaches every process. Without
+    ``create``, a database that holds no token yet (no content was ever changed, no page
+    was cached) is not written to, and the answer is ``None``.
     """
     if _process_local():
         try:
-            return _database_generation()
+            return _database_generation(create=create)
         except DatabaseError:
             return None
     generation = cache.get(GENERATION_KEY)

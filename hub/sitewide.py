@@ -21,9 +21,10 @@ import copy
 import threading
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
 from hub import cache as page_cache
 
@@ -51,7 +52,8 @@ def _generation(request):
     """The content generation, read once per request (the page cache may have read it)."""
     generation = getattr(request, page_cache.REQUEST_GENERATION, _MISSING)
     if generation is _MISSING:
-        generation = page_cache.current_generation()
+        # A visitor's request writes nothing: without a token yet, nothing is kept.
+        generation = page_cache.current_generation(create=False)
         setattr(request, page_cache.REQUEST_GENERATION, generation)
     return generation
 
@@ -163,15 +165,19 @@ class Restrictions:
 
 
 def _read_restrictions() -> Restrictions:
-    restricted_ids = PageViewRestriction.objects.values("page_id")
-    return Restrictions(
-        restricted=frozenset(
-            Page.objects.filter(pk__in=restricted_ids).values_list("path", flat=True)
-        ),
-        of_alias_sources=frozenset(
-            Page.objects.filter(alias_of__in=restricted_ids).values_list("path", flat=True)
-        ),
+    """One query: the restricted pages, and the aliases of restricted pages."""
+    rows = (
+        Page.objects.filter(
+            Q(view_restrictions__isnull=False) | Q(alias_of__view_restrictions__isnull=False)
+        )
+        .values_list("path", "view_restrictions__id")
+        .distinct()
     )
+    restricted, of_alias_sources = set(), set()
+    for path, own_restriction in rows:
+        # A row without a restriction of its own came from its alias source's.
+        (restricted if own_restriction is not None else of_alias_sources).add(path)
+    return Restrictions(frozenset(restricted), frozenset(of_alias_sources))
 
 
 def restrictions(request) -> Restrictions:

@@ -90,9 +90,14 @@ class LocaleFallbackRoutingMixin:
 
 
 def _specific(page):
-    """The specific page, with the relations its type asks for (``served_select_related``)."""
+    """The specific page, with the relations its type asks for (``served_select_related``).
+
+    An alias's source is joined only for an alias: a page that is none has nothing there.
+    """
     model = page.specific_class
     related = getattr(model, "served_select_related", ())
+    if page.alias_of_id is None:
+        related = [name for name in related if name.split("__")[0] != "alias_of"]
     if model is None or not related:
         return page.specific
     return model._default_manager.select_related(*related).get(pk=page.pk)
