@@ -65,7 +65,13 @@ def kept(request, key, compute):
     """
     generation = _generation(request) if request is not None else None
     if generation is None:
-        return compute()
+        if request is None:
+            return compute()
+        # Nothing kept between requests: once for this request only.
+        values = request.__dict__.setdefault("_hub_sitewide", {})
+        if key not in values:
+            values[key] = compute()
+        return values[key]
     global _store
     store = _store
     if store.generation != generation:
