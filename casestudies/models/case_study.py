@@ -51,6 +51,11 @@ def validate_not_future_year(value):
         )
 
 
+def _position(order):
+    """A link's place in the editor's order; a link never saved by a form comes first."""
+    return (order is not None, order or 0)
+
+
 @dataclass(frozen=True)
 class RelatedCase:
     relation: str
@@ -342,11 +347,12 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
                 [self.pk, self.pk],
             )
             rows = cursor.fetchall()
-        # Editor order; a row without a position (never saved by a form) comes last.
-        rows.sort(key=lambda row: (row[2] is None, row[2] or 0, row[3]))
+        # Editor order (rows without a position, never saved by a form, first); the pages
+        # found are then ordered by that position, and by their key among equals.
+        rows.sort(key=lambda row: (row[2] is not None, row[2] or 0, row[3]))
         uuid = Page._meta.get_field("translation_key").to_python  # SQLite answers text
-        cases = [(uuid(key), kind) for kind, key, _order, _id in rows if kind is not None]
-        tools = [uuid(key) for kind, key, _order, _id in rows if kind is None]
+        cases = [(uuid(key), (kind, order)) for kind, key, order, _id in rows if kind is not None]
+        tools = [(uuid(key), order) for kind, key, order, _id in rows if kind is None]
         return cases, tools
 
     def related_cases(self, request=None, links=None) -> list[RelatedCase]:
@@ -360,22 +366,21 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
             return self._related_cases_in_memory()
         cases = (links or self._saved_links())[0]
         links = {}
-        for key, relation in cases:
-            links.setdefault(key, relation)  # the first link to a case wins
+        for key, relation_and_order in cases:
+            links.setdefault(key, relation_and_order)  # the first link to a case wins
         if not links:
             return []
         restrictions = sitewide.restrictions(request)
-        pages = {
-            page.translation_key: page
+        pages = [
+            page
             for page in CaseStudyPage.objects.live()
             .filter(locale_id=self.locale_id, translation_key__in=list(links))
             .select_related("country", "locale", "alias_of__locale")
             if restrictions.is_public(page)
-        }
+        ]
+        pages.sort(key=lambda page: (_position(links[page.translation_key][1]), page.pk))
         return [
-            RelatedCase(RelationType(relation).label, pages[key])
-            for key, relation in links.items()
-            if key in pages
+            RelatedCase(RelationType(links[page.translation_key][0]).label, page) for page in pages
         ]
 
     def _related_cases_in_memory(self) -> list[RelatedCase]:
@@ -397,21 +402,27 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
     def tools_used(self, request=None, links=None) -> list[Page]:
         """The toolkit tools the space used, in this page's language, live and public."""
         if self._holds_edited_links():
-            keys = [link.tool.translation_key for link in self.tool_links.all()]
+            tools = [(link.tool.translation_key, None) for link in self.tool_links.all()]
         else:
-            keys = (links or self._saved_links())[1]
+            tools = (links or self._saved_links())[1]
         restrictions = sitewide.restrictions(request)
-        keys = list(dict.fromkeys(keys))
+        keys = {}
+        for key, order in tools:
+            keys.setdefault(key, order)  # the first link to a tool wins
         if not keys:
             return []
-        pages = {
-            page.translation_key: page
+        pages = [
+            page
             for page in Page.objects.live().filter(
-                locale_id=self.locale_id, translation_key__in=keys
+                locale_id=self.locale_id, translation_key__in=list(keys)
             )
             if restrictions.is_public(page)
-        }
-        return [pages[key] for key in keys if key in pages]
+        ]
+        if self._holds_edited_links():  # in the order of the form
+            position = {key: index for index, key in enumerate(keys)}
+            return sorted(pages, key=lambda page: position[page.translation_key])
+        pages.sort(key=lambda page: (_position(keys[page.translation_key]), page.pk))
+        return pages
 
     @classmethod
     def listing_queryset(cls):
