@@ -34,13 +34,15 @@ import uuid
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse
 from django.utils.csp import CSP, generate_nonce
 from django.utils.encoding import iri_to_uri
 from django.utils.http import split_directive_names, split_header_value
 
 GENERATION_KEY = "hubpage:generation"
+# The generation read for a request, kept on it (the page cache and hub.sitewide share it).
+REQUEST_GENERATION = "_hub_generation"
 KEY_PREFIX = "hubpage"
 HEADER = "X-Cache"
 _UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
@@ -57,28 +59,35 @@ def _process_local() -> bool:
     return isinstance(caches[DEFAULT_CACHE_ALIAS], LocMemCache)
 
 
-def _database_generation(*, renew: bool = False) -> str:
+def _database_generation(*, renew: bool = False, create: bool = True) -> str | None:
     from hub.models import PageCacheGeneration
 
     if renew:
         PageCacheGeneration.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
-    token = PageCacheGeneration.objects.filter(pk=1).values_list("token", flat=True).first()
-    if token is None:
+    # Read on every request (the page cache, hub.sitewide): plain SQL, no query to build.
+    table = connection.ops.quote_name(PageCacheGeneration._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT token FROM {table} WHERE id = 1")  # noqa: S608 (a table name)
+        row = cursor.fetchone()
+    token = row[0] if row else None
+    if token is None and create:
         token = PageCacheGeneration.objects.get_or_create(
             pk=1, defaults={"token": uuid.uuid4().hex}
         )[0].token
     return token
 
 
-def current_generation() -> str | None:
+def current_generation(*, create: bool = True) -> str | None:
     """The token every key holds now; ``None`` when the cache does not answer.
 
     Kept in the cache when the cache is shared (Redis); in the database when each
-    process has its own memory cache, so that a publish reaches every process.
+    process has its own memory cache, so that a publish reaches every process. Without
+    ``create``, a database that holds no token yet (no content was ever changed, no page
+    was cached) is not written to, and the answer is ``None``.
     """
     if _process_local():
         try:
-            return _database_generation()
+            return _database_generation(create=create)
         except DatabaseError:
             return None
     generation = cache.get(GENERATION_KEY)
@@ -90,6 +99,9 @@ def current_generation() -> str | None:
 
 def new_generation() -> None:
     """Forget every cached page (their keys hold the old token)."""
+    from hub import sitewide
+
+    sitewide.forget()
     if _process_local():
         _database_generation(renew=True)
     else:
@@ -101,7 +113,12 @@ def invalidate() -> None:
 
     Before the commit other requests still read the old rows: a page rendered then and
     cached under a new token would stay stale, so the token changes after the commit.
+    The site-wide values this process keeps (``hub.sitewide``) are dropped at once too,
+    so that the rest of this transaction and this process's next request read the change.
     """
+    from hub import sitewide
+
+    sitewide.forget()
     transaction.on_commit(new_generation)
 
 
@@ -211,6 +228,7 @@ class PageCacheMiddleware:
         if not _may_use_cache(request):
             return self.get_response(request)
         generation = current_generation()
+        setattr(request, REQUEST_GENERATION, generation)
         if generation is None:
             return self.get_response(request)
         key = cache_key(request, generation)

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import views
+from hub import sitewide, views
 from hub.api import api_router
 from hub.feeds import LatestContentAtomFeed, LatestContentFeed
 from hub.sitemaps import MultilingualSitemap, section
@@ -45,6 +45,9 @@ urlpatterns += i18n_patterns(
     path("feeds/atom.xml", LatestContentAtomFeed(), name="feed-atom"),
     path("search/", include("search.urls")),
     path("", include("casestudies.urls")),
+    # Wagtail's page serving (its pattern, less its own _util/ views), with the site and
+    # the home page kept between requests (hub/sitewide.py). Reversed as "wagtail_serve".
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", sitewide.serve, name="hub_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

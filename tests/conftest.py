@@ -40,8 +40,11 @@ def _fresh_caches():
     rendition or page cached by an earlier test would otherwise leak into the next."""
     from django.core.cache import caches
 
+    from hub import sitewide
+
     for cache in caches.all():
         cache.clear()
+    sitewide.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db import connection, models
+from django.db.models import Prefetch, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from hub import sitewide
 from hub.blocks import RESOURCE_BLOCKS, RESULTS_BLOCKS, STORY_BLOCKS
 from hub.models import (
     Country,
@@ -48,6 +49,11 @@ def validate_not_future_year(value):
             params={"year": value},
             code="future_year",
         )
+
+
+def _position(order):
+    """A link's place in the editor's order; a link never saved by a form comes first."""
+    return (order is not None, order or 0)
 
 
 @dataclass(frozen=True)
@@ -312,34 +318,70 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
     def gallery(self):
         return self.gallery_images.select_related("image").prefetch_related("image__renditions")
 
-    def _saved_links(self, name: str):
-        """The saved rows of one of the page's link lists, as a subquery, or None when the
-        page holds edited rows in memory (a preview): those are read as they are."""
-        if name in getattr(self, "_cluster_related_objects", {}) or self.pk is None:
-            return None
-        return getattr(self, name).all()
+    def _holds_edited_links(self) -> bool:
+        """Whether the page holds link rows edited in memory (a preview): read as they are."""
+        edited = getattr(self, "_cluster_related_objects", {})
+        return self.pk is None or "relations" in edited or "tool_links" in edited
 
-    def related_cases(self) -> list[RelatedCase]:
+    def _saved_links(self) -> tuple[list[tuple[str, str]], list[str]]:
+        """The saved links of the page, in editor order, in one small query:
+        ``[(translation key, relation)]`` of the related cases and ``[translation key]`` of
+        the tools. Plain SQL: the rows are tiny and read on every view of the page."""
+        relation, tool = self.relations.model, self.tool_links.model
+        quote = connection.ops.quote_name
+
+        def links(model, target, relation_column):
+            target_column = quote(model._meta.get_field(target).column)
+            page_column = quote(model._meta.get_field("page").column)
+            return (
+                f"SELECT {relation_column}, page.translation_key, link.sort_order, link.id "  # noqa: S608 (names)
+                f"FROM {quote(model._meta.db_table)} link "
+                f"INNER JOIN {quote(Page._meta.db_table)} page ON page.id = link.{target_column} "
+                f"WHERE link.{page_column} = %s"
+            )
+
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"{links(relation, 'target', 'link.relation')} UNION ALL "
+                f"{links(tool, 'tool', 'NULL')}",
+                [self.pk, self.pk],
+            )
+            rows = cursor.fetchall()
+        # Editor order (rows without a position, never saved by a form, first); the pages
+        # found are then ordered by that position, and by their key among equals.
+        rows.sort(key=lambda row: (row[2] is not None, row[2] or 0, row[3]))
+        uuid = Page._meta.get_field("translation_key").to_python  # SQLite answers text
+        cases = [(uuid(key), (kind, order)) for kind, key, order, _id in rows if kind is not None]
+        tools = [(uuid(key), order) for kind, key, order, _id in rows if kind is None]
+        return cases, tools
+
+    def related_cases(self, request=None, links=None) -> list[RelatedCase]:
         """Related case studies in this page's language, live and public, in editor order.
 
-        One query: the links are read by the database inside the query of the pages.
+        ``links``: what ``_saved_links`` read (``get_context`` reads them once for both
+        lists). No query for the pages when there is no related case; the view
+        restrictions are the site's, kept in memory (hub.sitewide).
         """
-        links = self._saved_links("relations")
-        if links is None:
+        if self._holds_edited_links():
             return self._related_cases_in_memory()
-        link = links.filter(target__translation_key=OuterRef("translation_key"))
-        pages = (
-            CaseStudyPage.objects.live()
-            .filter(public_q(), locale_id=self.locale_id)
-            .filter(translation_key__in=links.values("target__translation_key"))
-            .annotate(
-                link_relation=Subquery(link.values("relation")[:1]),
-                link_order=Subquery(link.values("sort_order")[:1]),
-            )
+        cases = (links or self._saved_links())[0]
+        links = {}
+        for key, relation_and_order in cases:
+            links.setdefault(key, relation_and_order)  # the first link to a case wins
+        if not links:
+            return []
+        restrictions = sitewide.restrictions(request)
+        pages = [
+            page
+            for page in CaseStudyPage.objects.live()
+            .filter(locale_id=self.locale_id, translation_key__in=list(links))
             .select_related("country", "locale", "alias_of__locale")
-            .order_by("link_order", "pk")
-        )
-        return [RelatedCase(RelationType(page.link_relation).label, page) for page in pages]
+            if restrictions.is_public(page)
+        ]
+        pages.sort(key=lambda page: (_position(links[page.translation_key][1]), page.pk))
+        return [
+            RelatedCase(RelationType(links[page.translation_key][0]).label, page) for page in pages
+        ]
 
     def _related_cases_in_memory(self) -> list[RelatedCase]:
         relations = list(self.relations.all())
@@ -357,28 +399,30 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
             if relation.target.translation_key in pages
         ]
 
-    def tools_used(self) -> list[Page]:
+    def tools_used(self, request=None, links=None) -> list[Page]:
         """The toolkit tools the space used, in this page's language, live and public."""
-        links = self._saved_links("tool_links")
-        if links is None:
-            links = list(self.tool_links.all())
-            keys = [link.tool.translation_key for link in links]
+        if self._holds_edited_links():
+            tools = [(link.tool.translation_key, None) for link in self.tool_links.all()]
         else:
-            link = links.filter(tool__translation_key=OuterRef("translation_key"))
-            return list(
-                Page.objects.live()
-                .filter(public_q(), locale_id=self.locale_id)
-                .filter(translation_key__in=links.values("tool__translation_key"))
-                .annotate(link_order=Subquery(link.values("sort_order")[:1]))
-                .order_by("link_order", "pk")
+            tools = (links or self._saved_links())[1]
+        restrictions = sitewide.restrictions(request)
+        keys = {}
+        for key, order in tools:
+            keys.setdefault(key, order)  # the first link to a tool wins
+        if not keys:
+            return []
+        pages = [
+            page
+            for page in Page.objects.live().filter(
+                locale_id=self.locale_id, translation_key__in=list(keys)
             )
-        pages = {
-            page.translation_key: page
-            for page in Page.objects.live()
-            .filter(public_q())
-            .filter(locale_id=self.locale_id, translation_key__in=keys)
-        }
-        return [pages[key] for key in keys if key in pages]
+            if restrictions.is_public(page)
+        ]
+        if self._holds_edited_links():  # in the order of the form
+            position = {key: index for index, key in enumerate(keys)}
+            return sorted(pages, key=lambda page: position[page.translation_key])
+        pages.sort(key=lambda page: (_position(keys[page.translation_key]), page.pk))
+        return pages
 
     @classmethod
     def listing_queryset(cls):
@@ -403,11 +447,12 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        links = None if self._holds_edited_links() else self._saved_links()
         context.update(
             themes=list(self.themes.all()),
             gallery=list(self.gallery()),
-            related_cases=self.related_cases(),
-            tools_used=self.tools_used(),
+            related_cases=self.related_cases(request, links),
+            tools_used=self.tools_used(request, links),
         )
         return context
 

@@ -2,12 +2,13 @@
 
 from django import template
 from django.conf import settings
-from django.db.models import Q, Subquery, Value
+from django.db.models import Subquery, Value
 from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse, translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from hub import sitewide
 from hub.privacy import public_q
 
 register = template.Library()
@@ -28,15 +29,20 @@ def page_versions(request, page) -> dict[str, Page]:
         setattr(request, _CACHE_ATTR, cache)
     if page.pk not in cache:
         # Live and public only: a draft or a private translation must not leak its
-        # address through the switcher or hreflang (the page being viewed stays).
+        # address through the switcher or hreflang (the page being viewed stays). The
+        # site's view restrictions are kept in memory (hub.sitewide): no subquery.
         versions = (
             Page.objects.live()
             .filter(translation_key=page.translation_key)
-            .filter(public_q() | Q(pk=page.pk))
             .select_related("locale")
             .only("id", "url_path", "translation_key", "locale", "alias_of", "live", "path")
         )
-        cache[page.pk] = {version.locale.language_code: version for version in versions}
+        restrictions = sitewide.restrictions(request)
+        cache[page.pk] = {
+            version.locale.language_code: version
+            for version in versions
+            if version.pk == page.pk or restrictions.is_public(version)
+        }
     return cache[page.pk]
 
 
@@ -104,43 +110,55 @@ def canonical_url(request, page) -> str:
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    """The live, in-menu children of the current language's home page (one query)."""
+    """The live, in-menu children of the current language's home page, as (title, URL).
+
+    The same on every page of a site and language: kept between requests until the
+    content changes (hub.sitewide), read in one query otherwise.
+    """
     request = context["request"]
     cached = getattr(request, "_hub_main_navigation", None)
     if cached is not None:
         return cached
-    site = Site.find_for_request(request)
+    site = sitewide.site(request)
     items = []
     if site is not None:
-        root = site.root_page
-        # The home of the current language (the site's root where it has none), found by
-        # the database in the same query as its children.
-        home_path = Coalesce(
-            Subquery(
-                Page.objects.filter(
-                    translation_key=root.translation_key,
-                    locale__language_code=translation.get_language(),
-                ).values("path")[:1]
-            ),
-            Value(root.path),
+        language = translation.get_language()
+        items = sitewide.kept(
+            request,
+            ("main navigation", site.pk, language),
+            lambda: _navigation(request, site.root_page, language),
         )
-        children = (
-            Page.objects.live()
-            # A range of paths (children are the home's path plus four characters of
-            # 0-9A-Z) that the path index serves; a LIKE prefix scans the page table.
-            .filter(
-                public_q(),
-                depth=root.depth + 1,
-                path__gt=home_path,
-                path__lte=Concat(home_path, Value("ZZZZ")),
-            )
-            .in_menu()
-            .order_by("path")
-            .only("id", "title", "url_path")
-        )
-        items = [(child.title, child.get_url(request)) for child in children]
     request._hub_main_navigation = items
     return items
+
+
+def _navigation(request, root, language) -> list[tuple[str, str]]:
+    # The home of the current language (the site's root where it has none), found by
+    # the database in the same query as its children.
+    home_path = Coalesce(
+        Subquery(
+            Page.objects.filter(
+                translation_key=root.translation_key,
+                locale__language_code=language,
+            ).values("path")[:1]
+        ),
+        Value(root.path),
+    )
+    children = (
+        Page.objects.live()
+        # A range of paths (children are the home's path plus four characters of
+        # 0-9A-Z) that the path index serves; a LIKE prefix scans the page table.
+        .filter(
+            public_q(),
+            depth=root.depth + 1,
+            path__gt=home_path,
+            path__lte=Concat(home_path, Value("ZZZZ")),
+        )
+        .in_menu()
+        .order_by("path")
+        .only("id", "title", "url_path")
+    )
+    return [(child.title, child.get_url(request)) for child in children]
 
 
 @register.simple_tag

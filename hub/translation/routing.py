@@ -1,10 +1,10 @@
 """Visitors never hit a dead end: a path missing from one language tree is found in another."""
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
 from django.http import Http404
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from hub import sitewide
 
 
 class LocaleFallbackRoutingMixin:
@@ -25,7 +25,7 @@ class LocaleFallbackRoutingMixin:
         except Http404:
             if not path_components:
                 raise
-            for home in self._other_language_homes():
+            for home in self._other_language_homes(request):
                 try:
                     result = home._route_in_tree(request, path_components)
                 except Http404:
@@ -58,7 +58,6 @@ class LocaleFallbackRoutingMixin:
                 depth__lte=self.depth + len(path_components),
             )
             .select_related("locale")
-            .annotate(restricted=_restricted())
             .order_by("depth")
         )
         if not chain:
@@ -68,11 +67,17 @@ class LocaleFallbackRoutingMixin:
         # Fetched on the way, so templates need no query for them.
         page.locale = deepest.locale
         page.routed_ancestors = [self, *chain[:-1]]
-        # No view restriction anywhere above: Wagtail's check needs no query of its own.
-        page.routed_unrestricted = not deepest.restricted
+        # No view restriction anywhere above (the site's restrictions are kept in memory,
+        # hub.sitewide): Wagtail's check needs no query of its own.
+        page.routed_unrestricted = sitewide.restrictions(request).serves_unrestricted(deepest)
         return page.route(request, path_components[deepest.depth - self.depth :])
 
-    def _other_language_homes(self):
+    def _other_language_homes(self, request):
+        return sitewide.kept(
+            request, ("other homes", self.pk), lambda: self._read_other_language_homes()
+        )
+
+    def _read_other_language_homes(self):
         order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
         homes = (
             type(self)
@@ -84,27 +89,15 @@ class LocaleFallbackRoutingMixin:
         return sorted(homes, key=lambda home: order.get(home.locale.language_code, 99))
 
 
-def _restricted():
-    """Whether a view restriction covers the page: on it or an ancestor (paths that
-    prefix its path), or on the source of any of them that is an alias."""
-
-    def prefix_of(reference):
-        return Substr(reference, 1, Length("path"))
-
-    sources = Page.objects.filter(
-        path=prefix_of(OuterRef(OuterRef("path"))), alias_of__isnull=False
-    ).values("alias_of_id")
-    return Exists(
-        PageViewRestriction.objects.filter(
-            Q(page__path=Substr(OuterRef("path"), 1, Length("page__path"))) | Q(page__in=sources)
-        )
-    )
-
-
 def _specific(page):
-    """The specific page, with the relations its type asks for (``served_select_related``)."""
+    """The specific page, with the relations its type asks for (``served_select_related``).
+
+    An alias's source is joined only for an alias: a page that is none has nothing there.
+    """
     model = page.specific_class
     related = getattr(model, "served_select_related", ())
+    if page.alias_of_id is None:
+        related = [name for name in related if name.split("__")[0] != "alias_of"]
     if model is None or not related:
         return page.specific
     return model._default_manager.select_related(*related).get(pk=page.pk)

@@ -176,11 +176,13 @@ def test_finder_query_count_does_not_grow_with_the_catalogue(
     client.get(URL)
     with django_assert_max_num_queries(40) as small:
         client.get(URL, {"country": "FR", "theme": "community-building"})
+    small_count = len(small.captured_queries)  # the next request clears Django's query log
     for number in range(30):
         CaseStudyPageFactory(parent=index, title=f"More {number}", year_founded=2012)
-    with django_assert_max_num_queries(len(small.captured_queries)) as large:
+    client.get(URL)  # the site-wide values are read again after a change (hub/sitewide.py)
+    with django_assert_max_num_queries(small_count) as large:
         client.get(URL, {"country": "FR", "theme": "community-building"})
-    assert len(large.captured_queries) == len(small.captured_queries)
+    assert len(large.captured_queries) == small_count
 
 
 def _expected_summary(index, query):

@@ -460,6 +460,7 @@ def test_rendering_a_profile_takes_the_same_queries_with_5_or_200_case_studies(
     assert text.count('class="card__title"') == 5 + 3  # case studies and tools
 
     add_case_studies(195, 5)
+    client.get(france.url)  # the site-wide values are read again after a change
     many, text = queries_to_render(client, france.url)
     many_index, index_text = queries_to_render(client, index.url)
     # The latest 12 are listed; the finder, filtered by the country, has them all.
@@ -488,6 +489,7 @@ def test_rendering_the_index_takes_the_same_queries_with_1_or_4_profiles(
     for code, name in [("IT", "Italy"), ("ES", "Spain"), ("HR", "Croatia")]:
         profile = CountryProfilePageFactory(parent=index, title=name, country=country(code))
         create_aliases_for_new_page(profile)
+    client.get(french_index.url)  # the site-wide values are read again after a change
     four, text = queries_to_render(client, french_index.url)
     assert "4 profils de pays" in text
     assert '<p lang="fr">About HR</p>' in text
