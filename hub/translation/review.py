@@ -23,6 +23,8 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
+from hub import cache as page_cache
+
 MACHINE = StringTranslation.TRANSLATION_TYPE_MACHINE
 MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
 REVIEWED_ACTION = "hub.translation_reviewed"
@@ -62,6 +64,9 @@ def mark_reviewed(translation: Translation, user) -> int:
     count = StringTranslation.objects.filter(pk__in=ids).update(
         translation_type=MANUAL, last_translated_by=user, updated_at=timezone.now()
     )
+    # The visitors' notice goes with the review: cached pages must not keep showing it
+    # (the rows were changed with update(), which sends no signal).
+    page_cache.invalidate()
     target = translation.get_target_instance()
     log(
         instance=target,

@@ -412,3 +412,26 @@ def test_sync_with_a_failing_deepl_changes_nothing(deepl, french, locales, about
     french.source.refresh_from_db()
     assert french.source.last_updated_at == extracted  # rolled back
     assert not StringTranslation.objects.filter(locale=locales["fr"]).exists()
+
+
+def test_a_cached_page_loses_its_notice_when_reviewed(
+    french, editor_client, settings, superuser, django_capture_on_commit_callbacks
+):
+    """With the page cache on, a visitor sees the notice go as soon as a reviewer approves."""
+    from django.test import Client
+
+    from hub.translation.review import mark_reviewed
+
+    settings.PAGE_CACHE_SECONDS = 600
+    client = Client()  # an anonymous visitor (the editor's client is logged in)
+    _machine_translate(editor_client, french, django_capture_on_commit_callbacks)
+    url = french.get_target_instance().url
+    client.get(url)
+    cached = client.get(url)
+    assert cached["X-Cache"] == "HIT"
+    assert "notice--machine" in cached.text
+    with django_capture_on_commit_callbacks(execute=True):
+        mark_reviewed(french, superuser)
+    fresh = client.get(url)
+    assert fresh["X-Cache"] == "MISS"
+    assert "notice--machine" not in fresh.text
