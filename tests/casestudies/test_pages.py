@@ -4,6 +4,7 @@ import re
 
 import pytest
 import wagtail_factories
+from django.utils import timezone
 from wagtail.models import Locale
 
 from casestudies.models import CaseStudyPage
@@ -76,7 +77,10 @@ def test_a_full_case_study_shows_everything_an_editor_entered(client, full_page)
     assert '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">' in html
     # reading time and last update
     assert "1 minute read" in html
-    assert f'<time datetime="{full_page.last_published_at:%Y-%m-%d}' in html
+    # The date as the site shows it: in its time zone (late evening in UTC is already the
+    # next day in Paris), not in UTC.
+    shown = timezone.localtime(full_page.last_published_at)
+    assert f'<time datetime="{shown:%Y-%m-%d}' in html
 
 
 def test_only_contacts_who_consented_are_shown(client, full_page):
