@@ -420,24 +420,37 @@ class Finder:
         f = self.filters
         base = self.base_queryset().order_by()
         text = CharField()
-        null_text = Value(None, output_field=text)
-        null_int = Value(None, output_field=IntegerField())
         columns = (
             *("part", "g_country", "g_region", "g_type", "desk_band", "surface_band", "g_theme"),
             *("n", "low", "high"),
         )
+
+        def grouped(part, **groups):
+            """The grouping columns of one part of the union: those it does not group by
+            are NULL, so that the parts line up."""
+            nulls = {
+                name: Value(
+                    None, output_field=text if name.endswith(("band", "theme")) else IntegerField()
+                )
+                for name in columns[1:7]
+            }
+            return {"part": Value(part, output_field=text), **nulls, **groups}
+
+        years = {"low": Min("year_founded"), "high": Max("year_founded")}
+        no_years = {name: Value(None, output_field=IntegerField()) for name in years}
         combinations = (
             base.filter(self._facet_q(only=("theme", "years")))
             .values(
-                part=Value("c", output_field=text),
-                g_country=F("country_id"),
-                g_region=F("region_id"),
-                g_type=F("space_type_id"),
-                desk_band=_band_case(DESK_BANDS, "desks"),
-                surface_band=_band_case(SURFACE_BANDS, "surface_m2"),
-                g_theme=null_text,
+                **grouped(
+                    "c",
+                    g_country=F("country_id"),
+                    g_region=F("region_id"),
+                    g_type=F("space_type_id"),
+                    desk_band=_band_case(DESK_BANDS, "desks"),
+                    surface_band=_band_case(SURFACE_BANDS, "surface_m2"),
+                )
             )
-            .annotate(n=Count("pk"), low=Min("year_founded"), high=Max("year_founded"))
+            .annotate(n=Count("pk"), **years)
             .values_list(*columns)
         )
         # The themes' counts read the pages' table and the themes' links only, unless a
@@ -449,33 +462,15 @@ class Finder:
             tagged = self._pages().values("pk")
         themes = (
             through.objects.filter(casestudypage_id__in=tagged)
-            .values(
-                part=Value("t", output_field=text),
-                g_country=null_int,
-                g_region=null_int,
-                g_type=null_int,
-                desk_band=null_text,
-                surface_band=null_text,
-                g_theme=F("theme__slug"),
-            )
-            .annotate(n=Count("casestudypage_id", distinct=True), low=null_int, high=null_int)
+            .values(**grouped("t", g_theme=F("theme__slug")))
+            .annotate(n=Count("casestudypage_id", distinct=True), **no_years)
             .values_list(*columns)
         )
         parts = [themes]
         whole_range = not (f.themes or f.year_from or f.year_to)
         if not whole_range:
             parts.append(
-                base.values(
-                    part=Value("y", output_field=text),
-                    g_country=null_int,
-                    g_region=null_int,
-                    g_type=null_int,
-                    desk_band=null_text,
-                    surface_band=null_text,
-                    g_theme=null_text,
-                )
-                .annotate(n=Count("pk"), low=Min("year_founded"), high=Max("year_founded"))
-                .values_list(*columns)
+                base.values(**grouped("y")).annotate(n=Count("pk"), **years).values_list(*columns)
             )
         rows = list(combinations.union(*parts, all=True))
         return self._count(rows, whole_range)
