@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
+from hub import sitewide
 from hub.models import Country, Region, SpaceType, Theme
 from hub.privacy import public_q
 
@@ -207,12 +208,33 @@ class Filters:
         }
 
 
+def _read_terms() -> tuple:
+    """Every term of the finder's taxonomies, in one query: (taxonomy, stable key, pk,
+    name, locale id, language code), by primary key."""
+    parts = [
+        model.objects.order_by()
+        .annotate(
+            kind=Value(name),
+            term_key=Cast(key, CharField()),
+            language=F("locale__language_code"),
+        )
+        .values_list("kind", "term_key", "pk", "name", "locale_id", "language")
+        for name, (model, key) in TAXONOMIES.items()
+    ]
+    rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: row[2])
+    return tuple(
+        (name, uuid.UUID(raw_key) if name == "region" else raw_key, *rest)
+        for name, raw_key, *rest in rows
+    )
+
+
 class Finder:
     """Filters, facets and results of the case studies under one index page."""
 
-    def __init__(self, index, query):
+    def __init__(self, index, query, request=None):
         self.index = index
         self.locale_id = index.locale_id
+        self.request = request
         self._terms = {}
         self.filters = self._parse(query)
 
@@ -221,24 +243,16 @@ class Finder:
     def _local_terms(self, kind: str) -> dict:
         """Terms of one taxonomy keyed by their stable key, preferring the index's language.
 
-        The four taxonomies are read together, in one query, the first time one is asked.
+        The four taxonomies' rows are read together the first time one is asked, and kept
+        per content generation (``hub.sitewide``): they are snippets, so saving or
+        deleting a term draws a new generation.
         """
         if not self._terms:
             self._keys = {name: {} for name in TAXONOMIES}
-            parts = [
-                model.objects.order_by()
-                .annotate(
-                    kind=Value(name),
-                    term_key=Cast(key, CharField()),
-                    language=F("locale__language_code"),
-                )
-                .values_list("kind", "term_key", "pk", "name", "locale_id", "language")
-                for name, (model, key) in TAXONOMIES.items()
-            ]
-            rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: row[2])
             self._terms = {name: {} for name in TAXONOMIES}
-            for name, raw_key, pk, label, locale_id, language in rows:
-                key = uuid.UUID(raw_key) if name == "region" else raw_key
+            for name, key, pk, label, locale_id, language in sitewide.kept(
+                self.request, ("finder terms",), _read_terms
+            ):
                 self._keys[name][pk] = key
                 terms = self._terms[name]
                 current = terms.get(key)
@@ -401,7 +415,7 @@ class Finder:
         else:
             keys = self._pages().filter(self._facet_q()).order_by(*order)
         keys = keys.values("pk")[start:stop]
-        return list(CaseStudyPage.listing_queryset().filter(pk__in=keys).order_by(*order))
+        return list(CaseStudyPage.card_queryset().filter(pk__in=keys).order_by(*order))
 
     # Facets -----------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from .maps import markers_response, tile_settings
 
 
 def finder_context(index, request) -> dict:
-    finder = Finder(index, request.GET)
+    finder = Finder(index, request.GET, request)
     # The count comes with the facets' (same query); each page reads only its cards.
     paginator = Paginator(finder.paged_results(), PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
@@ -89,7 +89,7 @@ class FinderRoutesMixin(RoutablePageMixin):
 
     @path("compare/")
     def compare_view(self, request):
-        finder = Finder(self, request.GET)
+        finder = Finder(self, request.GET, request)
         return self.render(
             request,
             template="pages/case_study_compare.html",
@@ -101,16 +101,16 @@ class FinderRoutesMixin(RoutablePageMixin):
 
     @path("markers.json/")
     def markers_json(self, request):
-        return markers_response(Finder(self, request.GET), request)
+        return markers_response(Finder(self, request.GET, request), request)
 
     @path("export.csv/")
     def export_csv(self, request):
-        return exports.csv_response(exports.Export(Finder(self, request.GET), request))
+        return exports.csv_response(exports.Export(Finder(self, request.GET, request), request))
 
     @path("export.json/")
     def export_json(self, request):
-        return exports.json_response(exports.Export(Finder(self, request.GET), request))
+        return exports.json_response(exports.Export(Finder(self, request.GET, request), request))
 
     @path("export.geojson/")
     def export_geojson(self, request):
-        return exports.geojson_response(exports.Export(Finder(self, request.GET), request))
+        return exports.geojson_response(exports.Export(Finder(self, request.GET, request), request))

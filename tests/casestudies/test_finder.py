@@ -6,6 +6,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from hub.models import Theme
+from tests.casestudies.conftest import en
 from tests.factories import CaseStudyPageFactory
 
 URL = "/en/case-studies/"
@@ -308,3 +310,16 @@ def test_facet_counts_match_a_count_of_each_case_study(rf, index, catalogue, que
     assert {key: n for key, n in summary["counts"].items() if n} == expected["counts"]
     assert summary["total"] == expected["total"]
     assert (summary["low"], summary["high"]) == (expected["low"], expected["high"])
+
+
+def test_a_renamed_term_shows_at_once_though_the_terms_are_kept(client, catalogue):
+    """The finder keeps the taxonomies' terms between requests (hub.sitewide): saving a
+    term, a snippet, forgets them."""
+    assert "Community building" in client.get(URL).text
+    theme = en(Theme, slug="community-building")
+    theme.name = "Building communities"
+    theme.save()
+    response = client.get(URL, {"theme": "community-building"})
+    assert checked(response, "theme") == {"community-building"}
+    assert "Building communities" in response.text
+    assert "Community building" not in response.text
