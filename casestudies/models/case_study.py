@@ -31,7 +31,7 @@ from hub.privacy import public_q
 from ..api import CASE_STUDY_API_FIELDS
 from .choices import BusinessModel, Governance, Licence, RelationType
 from .panels import case_study_edit_handler
-from .presentation import CaseStudyPresentationMixin
+from .presentation import STORY_SECTIONS, CaseStudyPresentationMixin
 from .translation import (
     CASE_STUDY_TRANSLATABLE_FIELDS,
     LOCALIZED_FOREIGN_KEYS,
@@ -40,6 +40,9 @@ from .translation import (
 
 EARLIEST_YEAR = 1800
 TAXONOMY_LINKS = {*LOCALIZED_FOREIGN_KEYS, "themes"}
+
+# The StreamFields of the story (its sections and its resources).
+STORY_FIELDS = (*(name for name, _heading in STORY_SECTIONS), "resources")
 
 
 def validate_not_future_year(value):
@@ -314,6 +317,22 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
+        indexes = [
+            # The finder's facet counts read these columns of every case study of a
+            # language; from this index they skip the wide rows (the story's sections).
+            models.Index(
+                fields=[
+                    "page_ptr",
+                    "country",
+                    "region",
+                    "space_type",
+                    "desks",
+                    "surface_m2",
+                    "year_founded",
+                ],
+                name="casestudy_facets_idx",
+            ),
+        ]
 
     def gallery(self):
         return self.gallery_images.select_related("image").prefetch_related("image__renditions")
@@ -444,6 +463,12 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
                 ),
             )
         )
+
+    @classmethod
+    def card_queryset(cls):
+        """``listing_queryset`` for cards only: without the story's sections, which a card
+        does not show (each is a StreamField of its own to read and parse)."""
+        return cls.listing_queryset().defer(*STORY_FIELDS)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
