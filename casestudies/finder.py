@@ -406,16 +406,24 @@ class Finder:
 
     def cards(self, start: int, stop: int) -> list:
         """The case studies from ``start`` to ``stop`` in the chosen order, with their cards'
-        data: the database sorts the keys of the matching pages only (a narrow subquery,
+        data: the database sorts the keys of the matching pages only (a narrow query,
         which reads the pages' table alone when no filter needs a case study's own
-        column), then reads the wide rows of this page of results."""
+        column), then reads the wide rows of this page of results by their keys.
+
+        Two queries, not one with the keys as a subquery: PostgreSQL, which cannot know
+        that the subquery gives 12 keys at most, joined every case study of the site to
+        its terms, locale and image before keeping those 12 (60 ms at 1,000 pages)."""
         order = SORTS[self.filters.sort][1]
         if self.filters.sort == "founded" or self._needs_own_columns():
             keys = self.filtered()
         else:
             keys = self._pages().filter(self._facet_q()).order_by(*order)
-        keys = keys.values("pk")[start:stop]
-        return list(CaseStudyPage.card_queryset().filter(pk__in=keys).order_by(*order))
+        keys = list(keys.values_list("pk", flat=True)[start:stop])
+        if not keys:
+            return []
+        position = {pk: i for i, pk in enumerate(keys)}
+        cards = CaseStudyPage.card_queryset().filter(pk__in=keys)
+        return sorted(cards, key=lambda case: position[case.pk])
 
     # Facets -----------------------------------------------------------------------------
 
