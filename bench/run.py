@@ -58,6 +58,23 @@ REFERENCE = {
     "search (rare word)": ("search", 113, 39),
 }
 
+# The measured pages, in the table's order (``targets`` gives their URLs; ``--only`` names some).
+PAGES = (
+    "home",
+    "finder",
+    "finder with filters",
+    "case study",
+    "guide",
+    "tool",
+    "country profile",
+    "search (common word)",
+    "search (rare word)",
+    "API list",
+    "sitemap index",
+    "sitemap section",
+    "CSV export",
+)
+
 
 # In most generated pages ("runs a shared workshop for young makers", hub/data/bench).
 COMMON_WORD = "workshop"
@@ -81,7 +98,14 @@ def parse_args(argv=None):
         "--only", nargs="+", metavar="PAGE", help='page names to measure, e.g. finder "case study"'
     )
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # internal: in-process worker
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.only or () if name not in PAGES]
+    if unknown:
+        parser.error(
+            f"unknown page {', '.join(map(repr, unknown))}; the pages are: "
+            + ", ".join(f'"{name}"' for name in PAGES)
+        )
+    return args
 
 
 # Environment of the site under test ------------------------------------------------------
@@ -166,7 +190,7 @@ def targets() -> list[tuple[str, str]]:
         [("country", sample.country.code), *[("theme", t.slug) for t in sample.themes.all()[:1]]]
     )
     home = Page.objects.get(depth=2, locale=english).url
-    return [
+    pages = [
         ("home", home),
         ("finder", finder.url),
         ("finder with filters", f"{finder.url}?{filters}"),
@@ -181,6 +205,8 @@ def targets() -> list[tuple[str, str]]:
         ("sitemap section", sitemap_section()),
         ("CSV export", f"{finder.url}export.csv"),
     ]
+    assert tuple(name for name, _url in pages) == PAGES
+    return pages
 
 
 def rare_word(english) -> str:
