@@ -39,13 +39,15 @@ def localized_live(model, translation_keys, locale):
     )
 
 
-def localized_in_order(pages, model, locale, prefetch=()) -> list:
-    """The live versions in ``locale`` of ``pages``, in their order, without duplicates.
+def localized_in_order(keys, model, locale, prefetch=()) -> list:
+    """The live versions in ``locale`` of the pages of ``keys`` (translation keys), in
+    their order, without duplicates.
 
     Pages that are not of ``model``, not published or not in the locale tree are left out.
-    One query, whatever the number of pages (plus one per ``prefetch`` lookup).
+    One query, whatever the number of pages (plus one per ``prefetch`` lookup); none
+    without keys.
     """
-    keys = list(dict.fromkeys(page.translation_key for page in pages if page is not None))
+    keys = list(dict.fromkeys(key for key in keys if key is not None))
     if not keys or model is None:
         return []
     versions = localized_live(model, keys, locale).prefetch_related(*prefetch)
