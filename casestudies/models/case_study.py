@@ -296,16 +296,10 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
     template = "pages/case_study_page.html"
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
-    # What the page always shows, fetched with it when served (hub.translation.routing).
-    served_select_related = (
-        "country",
-        "region",
-        "space_type",
-        "operator",
-        "partner",
-        "hero_image",
-        "alias_of__locale",
-    )
+    # What the page always shows, fetched with it when served (hub.translation.routing):
+    # joined, or its terms and organisations from the site's snippets kept in memory.
+    served_select_related = ("hero_image", "alias_of__locale")
+    served_kept_relations = ("country", "region", "space_type", "operator", "partner")
     page_description = _(
         "One real space or initiative: location, facts, its story in fixed sections, "
         "results in figures, resources and related cases."

@@ -66,7 +66,7 @@ class LocaleFallbackRoutingMixin:
         if not chain:
             return super().route(request, path_components)
         deepest = chain[-1]
-        page = _specific(deepest)
+        page = _specific(deepest, request)
         # Fetched on the way, so templates need no query for them.
         page.locale = deepest.locale
         page.routed_ancestors = [self, *chain[:-1]]
@@ -108,17 +108,27 @@ _ROUTED_FIELDS = (
 )
 
 
-def _specific(page):
-    """The specific page, whole, with the relations its type asks for
-    (``served_select_related``).
+def _specific(page, request=None):
+    """The specific page, whole, with the relations its type asks for: joined
+    (``served_select_related``), or taken from the site's small snippet tables kept in
+    memory (``served_kept_relations``, hub.sitewide) when the content generation is known.
 
     An alias's source is joined only for an alias: a page that is none has nothing there.
     """
     model = page.specific_class or Page  # read whole: the routed row holds a few fields
-    related = getattr(model, "served_select_related", ())
+    related = list(getattr(model, "served_select_related", ()))
+    kept = list(getattr(model, "served_kept_relations", ()))
+    if not sitewide.keeps(request):
+        related, kept = related + kept, []
     if page.alias_of_id is None:
         related = [name for name in related if name.split("__")[0] != "alias_of"]
     pages = model._default_manager
     if related:  # select_related() without names would follow every foreign key
         pages = pages.select_related(*related)
-    return pages.get(pk=page.pk)
+    specific = pages.get(pk=page.pk)
+    for name in kept:
+        field = model._meta.get_field(name)
+        found = sitewide.rows(request, field.related_model).get(getattr(specific, field.attname))
+        if found is not None:  # else (no value) read as usual, if ever
+            setattr(specific, name, found)
+    return specific
