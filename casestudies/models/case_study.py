@@ -312,6 +312,28 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
     def gallery(self):
         return self.gallery_images.select_related("image").prefetch_related("image__renditions")
 
+    def _edited_in_memory(self, relation: str) -> bool:
+        """Whether the page holds ``relation`` edited in memory (a preview): read as it is."""
+        return self.pk is None or relation in getattr(self, "_cluster_related_objects", {})
+
+    def themes_shown(self) -> list:
+        """The page's themes, by name. Saved ones through raw(): read on every view of the
+        page, where building the ORM query with its join cost several times the query."""
+        if self._edited_in_memory("themes"):
+            return list(self.themes.all())
+        quote = connection.ops.quote_name
+        link = CaseStudyPage.themes.through._meta
+        return list(
+            Theme.objects.raw(
+                f"SELECT theme.* FROM {quote(Theme._meta.db_table)} theme "  # noqa: S608 (names)
+                f"INNER JOIN {quote(link.db_table)} link "
+                f"ON link.{quote(link.get_field('theme').column)} = theme.id "
+                f"WHERE link.{quote(link.get_field('casestudypage').column)} = %s "
+                f"ORDER BY theme.name",
+                [self.pk],
+            )
+        )
+
     def _holds_edited_links(self) -> bool:
         """Whether the page holds link rows edited in memory (a preview): read as they are."""
         edited = getattr(self, "_cluster_related_objects", {})
@@ -443,7 +465,7 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
         context = super().get_context(request, *args, **kwargs)
         links = None if self._holds_edited_links() else self._saved_links()
         context.update(
-            themes=list(self.themes.all()),
+            themes=self.themes_shown(),
             gallery=list(self.gallery()),
             related_cases=self.related_cases(request, links),
             tools_used=self.tools_used(request, links),
