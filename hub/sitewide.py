@@ -87,6 +87,25 @@ def kept(request, key, compute):
     return value
 
 
+def keeps(request) -> bool:
+    """Whether values are kept between requests now (a content generation is known)."""
+    return request is not None and _generation(request) is not None
+
+
+def rows(request, model) -> dict:
+    """Every row of a small snippet table (countries, regions, space types,
+    organisations), by primary key: a page's taxonomy shown without a join per page.
+
+    Snippets are site-wide values, not a page's content: saving or deleting one changes
+    the content generation. The objects are shared: nothing may change them.
+    """
+    return kept(
+        request,
+        ("rows", model._meta.label),
+        lambda: {row.pk: row for row in model._default_manager.all()},
+    )
+
+
 # -- the site, its home pages, its URLs -------------------------------------------------
 
 

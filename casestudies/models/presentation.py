@@ -4,6 +4,7 @@ beyond the page's own relations)."""
 import math
 import re
 
+from django.db import connection
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -78,5 +79,20 @@ class CaseStudyPresentationMixin:
 
     @property
     def public_contacts(self) -> list:
-        """Contacts who agreed to be shown (the only ones a visitor ever sees)."""
-        return [contact for contact in self.contacts.all() if contact.consent]
+        """Contacts who agreed to be shown (the only ones a visitor ever sees).
+
+        Saved ones through raw(): read on every view of the page, where building the ORM
+        query cost several times what the database took to answer it.
+        """
+        if self._edited_in_memory("contacts"):
+            contacts = self.contacts.all()
+        else:
+            model = self.contacts.model
+            quote = connection.ops.quote_name
+            contacts = model.objects.raw(
+                f"SELECT * FROM {quote(model._meta.db_table)} "  # noqa: S608 (names)
+                f"WHERE {quote(model._meta.get_field('page').column)} = %s "
+                f"ORDER BY sort_order",
+                [self.pk],
+            )
+        return [contact for contact in contacts if contact.consent]

@@ -126,7 +126,7 @@ class _PictureNodeParsedOnce(PictureNode):
 @register.tag
 def card_picture(parser, token):
     """``{% picture %}`` (same arguments, same HTML) for a template that renders it many
-    times, such as a card in a list."""
+    times: a card in a list, or a case study's hero and gallery, on every view."""
     node = wagtail_image_tag(parser, Token(token.token_type, "picture" + token.contents[12:]))
     return _PictureNodeParsedOnce(
         node.image_expr, node.filter_specs, output_var_name=node.output_var_name, attrs=node.attrs

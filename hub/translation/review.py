@@ -17,11 +17,17 @@ its own:
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationContext,
+)
 
 from hub import cache as page_cache
 
@@ -42,18 +48,47 @@ def machine_strings(translation: Translation) -> QuerySet[StringTranslation]:
 
 
 def has_unreviewed_machine_translation(instance) -> bool:
-    """Whether visitors of this page or snippet read machine text nobody approved (1 query)."""
+    """Whether visitors of this page or snippet read machine text nobody approved (1 query).
+
+    A machine string in the object's locale, without error, of a context of the object,
+    used by a segment of that context in a source with an enabled translation into that
+    locale. Plain SQL: every translated page's view asks, and the ORM took longer to build
+    the five joins than the database to answer.
+    """
     if isinstance(instance, Page) and instance.alias_of_id is not None:
         return False
-    return StringTranslation.objects.filter(
-        locale_id=instance.locale_id,
-        translation_type=MACHINE,
-        has_error=False,
-        context__object_id=instance.translation_key,
-        translation_of__segments__context_id=F("context_id"),
-        translation_of__segments__source__translations__target_locale_id=instance.locale_id,
-        translation_of__segments__source__translations__enabled=True,
-    ).exists()
+    table = {
+        name: connection.ops.quote_name(model._meta.db_table)
+        for name, model in (
+            ("translated", StringTranslation),
+            ("context", TranslationContext),
+            ("segment", StringSegment),
+            ("translation", Translation),
+        )
+    }
+    object_id = TranslationContext._meta.get_field("object").target_field
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 FROM {table['translated']} translated "  # noqa: S608 (names)
+            f"INNER JOIN {table['context']} context ON context.id = translated.context_id "
+            f"INNER JOIN {table['segment']} segment "
+            f"ON segment.string_id = translated.translation_of_id "
+            f"AND segment.context_id = translated.context_id "
+            f"INNER JOIN {table['translation']} translation "
+            f"ON translation.source_id = segment.source_id "
+            f"WHERE context.object_id = %s AND translated.locale_id = %s "
+            f"AND translated.translation_type = %s AND translated.has_error = %s "
+            f"AND translation.target_locale_id = %s AND translation.enabled = %s LIMIT 1",
+            [
+                object_id.get_db_prep_value(instance.translation_key, connection),
+                instance.locale_id,
+                MACHINE,
+                False,
+                instance.locale_id,
+                True,
+            ],
+        )
+        return cursor.fetchone() is not None
 
 
 def mark_reviewed(translation: Translation, user) -> int:

@@ -43,6 +43,8 @@ class LocaleFallbackRoutingMixin:
         Intermediate pages' ``route`` methods are skipped, as none of this project's
         page types changes how its children are found. A page type lists in
         ``served_select_related`` the relations its template always shows, fetched with it.
+        The pages on the way are read with the few fields routing and the breadcrumbs use
+        (``_ROUTED_FIELDS``); the page served is read whole, as its specific type.
         """
         if not path_components:
             return super().route(request, path_components)
@@ -58,12 +60,13 @@ class LocaleFallbackRoutingMixin:
                 depth__lte=self.depth + len(path_components),
             )
             .select_related("locale")
+            .only(*_ROUTED_FIELDS)
             .order_by("depth")
         )
         if not chain:
             return super().route(request, path_components)
         deepest = chain[-1]
-        page = _specific(deepest)
+        page = _specific(deepest, request)
         # Fetched on the way, so templates need no query for them.
         page.locale = deepest.locale
         page.routed_ancestors = [self, *chain[:-1]]
@@ -89,15 +92,43 @@ class LocaleFallbackRoutingMixin:
         return sorted(homes, key=lambda home: order.get(home.locale.language_code, 99))
 
 
-def _specific(page):
-    """The specific page, with the relations its type asks for (``served_select_related``).
+# What routing and the breadcrumbs read of the pages on a requested path.
+_ROUTED_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "title",
+    "slug",
+    "url_path",
+    "content_type",
+    "locale",
+    "translation_key",
+    "alias_of",
+    "live",
+)
+
+
+def _specific(page, request=None):
+    """The specific page, whole, with the relations its type asks for: joined
+    (``served_select_related``), or taken from the site's small snippet tables kept in
+    memory (``served_kept_relations``, hub.sitewide) when the content generation is known.
 
     An alias's source is joined only for an alias: a page that is none has nothing there.
     """
-    model = page.specific_class
-    related = getattr(model, "served_select_related", ())
+    model = page.specific_class or Page  # read whole: the routed row holds a few fields
+    related = list(getattr(model, "served_select_related", ()))
+    kept = list(getattr(model, "served_kept_relations", ()))
+    if not sitewide.keeps(request):
+        related, kept = related + kept, []
     if page.alias_of_id is None:
         related = [name for name in related if name.split("__")[0] != "alias_of"]
-    if model is None or not related:
-        return page.specific
-    return model._default_manager.select_related(*related).get(pk=page.pk)
+    pages = model._default_manager
+    if related:  # select_related() without names would follow every foreign key
+        pages = pages.select_related(*related)
+    specific = pages.get(pk=page.pk)
+    for name in kept:
+        field = model._meta.get_field(name)
+        found = sitewide.rows(request, field.related_model).get(getattr(specific, field.attname))
+        if found is not None:  # else (no value) read as usual, if ever
+            setattr(specific, name, found)
+    return specific

@@ -6,7 +6,13 @@ from wagtail.models import Locale
 
 from casestudies.models import CaseStudyPage
 from hub.models import Theme
-from tests.factories import CaseStudyPageFactory, CaseStudyRelationFactory, CountryFactory
+from tests.factories import (
+    CaseStudyContactFactory,
+    CaseStudyPageFactory,
+    CaseStudyRelationFactory,
+    CountryFactory,
+    ThemeFactory,
+)
 
 from .builders import case_study_admin_data, case_study_index
 
@@ -216,3 +222,19 @@ def test_an_editor_previews_a_case_study_before_saving_it(editor_client, index):
     assert "Olive mill of Istria" in html
     assert "Ana Horvat" in html
     assert not CaseStudyPage.objects.filter(slug="olive-mill-coworking").exists()
+
+
+def test_a_preview_of_a_saved_case_study_shows_its_edited_contacts_and_themes(editor_client, index):
+    page = CaseStudyPageFactory(parent=index, themes=[ThemeFactory(name="Old theme")])
+    CaseStudyContactFactory(page=page, name="Old Contact", consent=True)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+    data = case_study_admin_data()  # Ana Horvat, consenting; the theme Rural development
+    data["slug"] = page.slug
+    assert editor_client.post(url, data).json()["is_valid"]
+    html = editor_client.get(url).text
+    assert "Ana Horvat" in html and "Rural development" in html
+    assert "Old theme" not in html
+    # Visitors still see the saved page.
+    saved = editor_client.get(page.url).text
+    assert "Old Contact" in saved and "Old theme" in saved
+    assert "Ana Horvat" not in saved and "Rural development" not in saved

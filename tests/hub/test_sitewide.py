@@ -14,7 +14,16 @@ from wagtail.models import Page, PageViewRestriction, Site
 from hub import cache as page_cache
 from hub import sitewide
 from hub.models import PageCacheGeneration
-from tests.factories import make_standard_page, translate_page
+from tests.casestudies.builders import case_study_index
+from tests.factories import (
+    CaseStudyPageFactory,
+    CountryFactory,
+    OrganisationFactory,
+    RegionFactory,
+    SpaceTypeFactory,
+    make_standard_page,
+    translate_page,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -127,3 +136,37 @@ def test_a_request_without_a_generation_keeps_nothing(about, client):
     page_html(client, "/en/about/")
     assert sitewide._store.values == {}
     assert not PageCacheGeneration.objects.exists()  # and writes none
+
+
+def test_a_case_studys_terms_are_kept_and_a_renamed_one_shows_at_once(home, client):
+    """A case study's country, region, space type and organisations come from the kept
+    snippet rows (no join per page), and an edited snippet shows on the next view."""
+    index = case_study_index(home)
+    france = CountryFactory(code="FR", name="France")
+    page = CaseStudyPageFactory(
+        parent=index,
+        country=france,
+        region=RegionFactory(name="Provence", country=france),
+        space_type=SpaceTypeFactory(name="Rural hub"),
+        operator=OrganisationFactory(name="Village cooperative"),
+    )
+    html = page_html(client, page.url)
+    assert "Forcalquier, Provence, France" in html
+    assert "Village cooperative" in html
+    kept = queries_of(client, page.url)
+    assert not any('"hub_country"' in sql or '"hub_organisation"' in sql for sql in kept)
+
+    france.name = "République française"
+    france.save()
+    page.operator.name = "Cooperative of the village"
+    page.operator.save()
+    html = page_html(client, page.url)
+    assert "Forcalquier, Provence, République française" in html
+    assert "Cooperative of the village" in html
+
+
+def test_without_a_generation_a_case_study_joins_its_terms(home, client):
+    page = CaseStudyPageFactory(parent=case_study_index(home))
+    PageCacheGeneration.objects.all().delete()
+    assert page.country.name in page_html(client, page.url)
+    assert sitewide._store.values == {}

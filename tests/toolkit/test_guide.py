@@ -6,6 +6,7 @@ import pytest
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from tests.factories import GuidePageFactory, ToolFileFactory, ToolPageFactory, chapter
+from toolkit.models import GuideRelatedTool
 from toolkit.reading import reading_minutes
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +126,23 @@ def test_related_tools_are_shown_in_the_readers_language(toolkit, locales, clien
     assert f'href="{french_tool.url}">Charter template</a>' in html
     assert "Unpublished tool" not in html
     assert '<span lang="es">Español</span>' in html  # the tool's file languages
+
+
+def test_related_tools_keep_the_editors_order_and_a_preview_shows_its_edited_links(toolkit):
+    first, second, third = (ToolPageFactory(parent=toolkit, title=t) for t in ("A", "B", "C"))
+    guide = GuidePageFactory(parent=toolkit)
+    guide.related_tools.create(tool=third, sort_order=0)
+    guide.related_tools.create(tool=first, sort_order=1)
+    guide.related_tools.create(tool=third, sort_order=2)  # a repeat is shown once
+    guide.save()
+    stored = type(guide).objects.get(pk=guide.pk)
+    assert [tool.title for tool in stored.tools] == ["C", "A"]
+    assert stored.case_studies == []
+
+    # A preview holds the form's links in memory, not yet saved: they are the ones shown.
+    preview = type(guide).objects.get(pk=guide.pk)
+    preview.related_tools = [
+        GuideRelatedTool(tool=second, sort_order=0),
+        GuideRelatedTool(tool=first, sort_order=1),
+    ]
+    assert [tool.title for tool in preview.tools] == ["B", "A"]

@@ -1,6 +1,6 @@
 """GuidePage: a long-form how-to in chapters, with its table of contents and reading time."""
 
-from django.db import models
+from django.db import connection, models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -192,20 +192,55 @@ class GuidePage(SearchableMixin, TranslationStatusMixin, Page):
         return self._meta.get_field("audience").labels(self.audience)
 
     @cached_property
+    def _linked_keys(self) -> tuple[list, list]:
+        """The translation keys of the related tools and case studies, in editor order.
+
+        One small query in plain SQL for both lists, read on every view of the guide; the
+        pages are then fetched only for a list that has links. A preview's links, edited
+        in memory, are read as they are.
+        """
+        edited = getattr(self, "_cluster_related_objects", {})
+        if self.pk is None or "related_tools" in edited or "related_case_studies" in edited:
+            tools = [link.tool for link in self.related_tools.all()]
+            cases = [link.case_study for link in self.related_case_studies.all()]
+            return (
+                [page.translation_key for page in tools if page is not None],
+                [page.translation_key for page in cases if page is not None],
+            )
+        quote = connection.ops.quote_name
+        pages = quote(Page._meta.db_table)
+
+        def links(model, kind, target):
+            return (
+                f"SELECT {kind} AS kind, page.translation_key, link.sort_order, link.id "  # noqa: S608 (names)
+                f"FROM {quote(model._meta.db_table)} link INNER JOIN {pages} page "
+                f"ON page.id = link.{quote(model._meta.get_field(target).column)} "
+                f"WHERE link.{quote(model._meta.get_field('page').column)} = %s"
+            )
+
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT kind, translation_key FROM ({links(GuideRelatedTool, 0, 'tool')} "  # noqa: S608 (names)
+                f"UNION ALL {links(GuideRelatedCaseStudy, 1, 'case_study')}) links "
+                f"ORDER BY kind, sort_order, id",
+                [self.pk, self.pk],
+            )
+            rows = cursor.fetchall()
+        uuid = Page._meta.get_field("translation_key").to_python  # SQLite answers text
+        return (
+            [uuid(key) for kind, key in rows if kind == 0],
+            [uuid(key) for kind, key in rows if kind == 1],
+        )
+
+    @cached_property
     def tools(self) -> list:
         """The related tools, in the reader's locale and the editor's order."""
-        links = self.related_tools.select_related("tool")
-        return localized_in_order(
-            [link.tool for link in links], ToolPage, self.locale, prefetch=["files"]
-        )
+        return localized_in_order(self._linked_keys[0], ToolPage, self.locale, prefetch=["files"])
 
     @cached_property
     def case_studies(self) -> list:
         """The related case studies, in the reader's locale and the editor's order."""
-        links = self.related_case_studies.select_related("case_study")
-        return localized_in_order(
-            [link.case_study for link in links], page_model(CASE_STUDY_PAGE), self.locale
-        )
+        return localized_in_order(self._linked_keys[1], page_model(CASE_STUDY_PAGE), self.locale)
 
 
 class GuideRelatedTool(RelatedPageLink):

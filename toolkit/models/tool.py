@@ -18,7 +18,7 @@ from hub.models import Facet, SearchableMixin, TranslationStatusMixin
 from toolkit.choices import Stage, TimeNeeded
 from toolkit.forms import ExplainedRequiredFieldsMixin
 
-from .relations import CASE_STUDY_PAGE, page_model, pages_referencing
+from .relations import CASE_STUDY_PAGE, page_model, pages_referencing, referencing_keys
 
 GUIDE_PAGE = "toolkit.GuidePage"
 
@@ -155,12 +155,20 @@ class ToolPage(SearchableMixin, TranslationStatusMixin, Page):
         model = page_model(CASE_STUDY_PAGE)
         if model is None:
             return []
-        return list(pages_referencing(self, model, self.locale).select_related("country"))
+        pages = pages_referencing(self, model, self.locale, self._referencing_keys)
+        return list(pages.select_related("country"))
 
     @cached_property
     def guides(self) -> list:
         """Live guides, in this page's locale, that recommend this tool."""
-        return list(pages_referencing(self, page_model(GUIDE_PAGE), self.locale))
+        return list(
+            pages_referencing(self, page_model(GUIDE_PAGE), self.locale, self._referencing_keys)
+        )
+
+    @cached_property
+    def _referencing_keys(self) -> list:
+        """The pages that reference the tool, read once for both lists."""
+        return referencing_keys(self)
 
 
 class ToolFile(TranslatableMixin, Orderable):
