@@ -8,7 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Site, get_page_models
 
 from hub.privacy import public_q
 
@@ -17,6 +17,11 @@ FEED_SIZE = 30
 
 def feed_page_models():
     return [model for model in get_page_models() if getattr(model, "in_feeds", False)]
+
+
+def _newest_first(page):
+    published = page.first_published_at
+    return (published is not None, published, page.pk)
 
 
 class LatestContentFeed(Feed):
@@ -36,17 +41,19 @@ class LatestContentFeed(Feed):
         return home.get_url(self.request) if home else f"/{language_code}/"
 
     def items(self, language_code):
-        models = feed_page_models()
-        if not models:
-            return []
-        pages = (
-            Page.objects.live()
-            .filter(public_q())
-            .type(*models)
-            .filter(locale__language_code=language_code, alias_of__isnull=True)
-            .order_by("-first_published_at")[:FEED_SIZE]
-        )
-        return list(pages.specific())
+        """The newest pages of every feed type: each type's newest ``FEED_SIZE``, one query
+        per type (so always as many queries, whichever types the newest pages are of),
+        merged by publication date."""
+        newest = []
+        for model in feed_page_models():
+            newest += (
+                model.objects.live()
+                .filter(public_q())
+                .filter(locale__language_code=language_code, alias_of__isnull=True)
+                .order_by("-first_published_at", "-pk")[:FEED_SIZE]
+            )
+        newest.sort(key=_newest_first, reverse=True)
+        return newest[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title

@@ -1,12 +1,22 @@
 """RSS and Atom feeds per language."""
 
+from datetime import timedelta
+
 import pytest
 from defusedxml import ElementTree as ET
+from django.utils import timezone
+from wagtail.models import Page
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from home.models import StandardPage
-from tests.factories import StandardPageFactory
+from hub import feeds
+from tests.factories import (
+    GuidePageFactory,
+    StandardPageFactory,
+    ToolkitIndexPageFactory,
+    ToolPageFactory,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -49,3 +59,24 @@ def test_every_page_links_to_its_language_feeds(client, home):
     html = client.get("/it/").text
     assert 'type="application/rss+xml" href="/it/feeds/rss.xml"' in html
     assert 'type="application/atom+xml" href="/it/feeds/atom.xml"' in html
+
+
+def test_feed_merges_the_page_types_newest_first_and_keeps_its_size(
+    client, home, locales, monkeypatch
+):
+    """Each type's newest pages are read on their own, then merged by publication date."""
+    monkeypatch.setattr(feeds, "FEED_SIZE", 3)
+    toolkit = ToolkitIndexPageFactory(parent=home)
+    start = timezone.now() - timedelta(days=10)
+    for day, factory, title in [
+        (1, ToolPageFactory, "Tool, day 1"),
+        (2, GuidePageFactory, "Guide, day 2"),
+        (3, ToolPageFactory, "Tool, day 3"),
+        (4, GuidePageFactory, "Guide, day 4"),
+        (5, ToolPageFactory, "Tool, day 5"),
+    ]:
+        page = factory(parent=toolkit, title=title)
+        Page.objects.filter(pk=page.pk).update(first_published_at=start + timedelta(days=day))
+    root = ET.fromstring(client.get("/en/feeds/rss.xml").content)
+    titles = [item.findtext("title") for item in root.iter("item")]
+    assert titles == ["Tool, day 5", "Guide, day 4", "Tool, day 3"]
