@@ -7,7 +7,7 @@ and on Elasticsearch/OpenSearch. An engine that fails raises ``SearchUnavailable
 
 import json
 import logging
-from collections import Counter
+from collections import Counter, defaultdict
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -189,11 +189,11 @@ class Matched:
     @classmethod
     def from_rows(cls, rows) -> "Matched":
         """From (primary key, content type id) rows."""
-        ids_by_type: dict = {}
+        ids_by_type: dict = defaultdict(list)
         for pk, content_type in rows:
-            ids_by_type.setdefault(content_type, []).append(pk)
+            ids_by_type[content_type].append(pk)
         types = {content_type: len(pks) for content_type, pks in ids_by_type.items()}
-        return cls([pk for pk, _content_type in rows], types, ids_by_type)
+        return cls([pk for pk, _content_type in rows], types, dict(ids_by_type))
 
     @cached_property
     def ids(self):
@@ -633,15 +633,18 @@ def _search_outcome(query, language, filters, page_number, request, other_langua
     backend = get_search_backend()
     try:
         queryset = facet_tools.restrict(base_queryset(locale), filters)
-        ranked = None if filters.active else _ranked_matches(backend, outcome.terms, queryset)
+        ranked = None
+        if queryset is not None:
+            ranked = _ranked_matches(backend, outcome.terms, queryset)
         if ranked is not None:
             rows, outcome.operator = ranked
             results = RankedPages(queryset.specific(), [pk for pk, _content_type in rows])
-            matched = Matched.from_rows(rows)
         elif queryset is not None:
             results, outcome.operator = _search(backend, outcome.terms, queryset.specific())
         query_object = _backend_query(outcome.terms, outcome.operator)
-        if ranked is None:
+        if ranked is not None and not filters.active:
+            matched = Matched.from_rows(rows)  # the filtered matches are all of them
+        else:
             matched = _matched_page_ids(backend, query_object, base_queryset(locale))
         if queryset is not None:
             paginator = Paginator(results, RESULTS_PER_PAGE)
