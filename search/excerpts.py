@@ -32,12 +32,20 @@ def _matches(word: str, terms: frozenset[str], language: str) -> bool:
 
 
 def _render(pieces: list[str], flags: dict[int, bool]) -> str:
+    """The pieces escaped, the flagged ones in <mark>; the text between two marks is
+    escaped in one call (escaping works character by character: the same HTML)."""
     out = []
+    plain: list[str] = []
     for index, piece in enumerate(pieces):
         if flags.get(index):
+            if plain:
+                out.append(escape("".join(plain)))
+                plain = []
             out.append(f"<mark>{escape(piece)}</mark>")
         else:
-            out.append(escape(piece))
+            plain.append(piece)
+    if plain:
+        out.append(escape("".join(plain)))
     return "".join(out)
 
 

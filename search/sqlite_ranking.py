@@ -4,7 +4,8 @@ Imported only when the database is SQLite: modelsearch's SQLite modules need the
 index model, which exists on SQLite only.
 """
 
-from django.db.models import TextField
+from django.db import connection
+from django.db.models import F, TextField
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -42,6 +43,51 @@ class RankedQueryMixin:
             .values_list("index_entry__object_id", "score")
         )
         return list(ranked[start:stop])
+
+    def ranked_rows(self, config) -> list[tuple[int, int]] | None:
+        """(primary key, content type id) of every result, best first; None when not ranking.
+
+        One pass instead of two: the ranked slice above and the list of every match (for
+        the count and the facets) each ran the full-text match, and the slice kept only
+        the index entries whose ``object_id`` was ``IN`` the text of every candidate's key
+        (the locale's 10,000 pages, read and cast for each search). Here the match is
+        scored once and each entry is joined to its page by key, the candidates' own
+        conditions applied to that row; the order is the slice's (score, then the entry's
+        ``object_id`` descending), so a page of it is the page the slice gives.
+        """
+        query = normalize(self.query)
+        if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
+            return None
+        match = MatchExpression(
+            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
+        )
+        rank = self._build_rank_expression(self.get_search_vectors(), config)
+        entries = (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
+            )
+            .values(ranked_object_id=F("index_entry__object_id"), ranked_score=rank)
+        )
+        candidates = self.queryset.order_by().values(
+            ranked_pk=F("pk"), ranked_type=F("content_type_id")
+        )
+        entries_sql, entries_params = entries.query.sql_with_params()
+        candidates_sql, candidates_params = candidates.query.sql_with_params()
+        # CROSS JOIN keeps the match outside: each matching entry looks its page up by key.
+        # Both parts are the ORM's own SQL, their values passed as parameters.
+        sources = f"({entries_sql}) AS entry CROSS JOIN ({candidates_sql}) AS candidate"
+        sql = " ".join(
+            (
+                "SELECT candidate.ranked_pk, candidate.ranked_type FROM",
+                sources,
+                "ON candidate.ranked_pk = CAST(entry.ranked_object_id AS integer)",
+                "ORDER BY entry.ranked_score ASC, entry.ranked_object_id DESC",
+            )
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (*entries_params, *candidates_params))
+            return cursor.fetchall()
 
 
 class RankedSearchQueryCompiler(RankedQueryMixin, SQLiteSearchQueryCompiler):

@@ -5,11 +5,15 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import PlainText
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from home.models import HomePage, StandardPage
 from hub.models import Facet
+from search.analysis import analyse_query
+from search.engine import base_queryset
 
 from ..factories import make_standard_page
 
@@ -180,6 +184,32 @@ def test_pagination(home, search_engine, client):
         response = client.get("/en/search/", {"q": "governance", "page": bad})
         assert response.status_code == 200
         assert expected in response.text
+
+
+def test_result_pages_follow_the_engines_own_ranking(home, search_engine, client):
+    """The pages of results, read together, are the engine's ranking of every match, with
+    or without a filter (the database backend reads the whole ranking in one query)."""
+    for index in range(14):
+        filler = " ".join(["space"] * (index % 5))
+        make_standard_page(
+            home,
+            f"Governance {'governance ' * (index % 3)}note {index:02d}",
+            f"About governance {filler}.",
+            [" ".join(["governance"] * (index % 4 + 1))],
+        )
+    make_standard_page(home, "A board for governance", "Not a note.")
+    search_engine.refresh()
+    words = " ".join(analyse_query("governance", "en"))
+    ranked = get_search_backend().search(PlainText(words), base_queryset(home.locale).specific())
+    expected = [page.title for page in ranked]
+    assert len(expected) == 15
+    for query in ({"q": "governance"}, {"q": "governance", "type": "home.standardpage"}):
+        shown = []
+        for number in (1, 2):
+            html = client.get("/en/search/", {**query, "page": number}).text
+            assert "15 results" in html
+            shown += result_titles(html)
+        assert shown == expected
 
 
 def test_editors_promoted_results_come_first(home, locales, search_engine, client):
