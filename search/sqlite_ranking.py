@@ -20,24 +20,29 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 
 class RankedQueryMixin:
-    def ranked_object_ids(self, config, start, stop):
-        """[(object id, score)] of the slice, best first; None when not ranking by relevance."""
+    def _scored_entries(self, config):
+        """(the full-text index entries of the page types searched that match the query,
+        their relevance score); None when the results are not ordered by relevance."""
         query = normalize(self.query)
         if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
             return None
         match = MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
         )
-        rank = self._build_rank_expression(self.get_search_vectors(), config)
+        matching = SQLiteFTSIndexEntry.objects.filter(match).filter(
+            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
+        )
+        return matching, self._build_rank_expression(self.get_search_vectors(), config)
+
+    def ranked_object_ids(self, config, start, stop):
+        """[(object id, score)] of the slice, best first; None when not ranking by relevance."""
+        scored = self._scored_entries(config)
+        if scored is None:
+            return None
+        matching, rank = scored
         candidates = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField()))
         ranked = (
-            SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(
-                    self.queryset.model
-                ),
-                index_entry__object_id__in=candidates.values("_object_id"),
-            )
+            matching.filter(index_entry__object_id__in=candidates.values("_object_id"))
             .annotate(score=rank)
             .order_by("score", "-index_entry__object_id")
             .values_list("index_entry__object_id", "score")
@@ -55,20 +60,11 @@ class RankedQueryMixin:
         conditions applied to that row; the order is the slice's (score, then the entry's
         ``object_id`` descending), so a page of it is the page the slice gives.
         """
-        query = normalize(self.query)
-        if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
+        scored = self._scored_entries(config)
+        if scored is None:
             return None
-        match = MatchExpression(
-            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
-        )
-        rank = self._build_rank_expression(self.get_search_vectors(), config)
-        entries = (
-            SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
-            )
-            .values(ranked_object_id=F("index_entry__object_id"), ranked_score=rank)
-        )
+        matching, rank = scored
+        entries = matching.values(ranked_object_id=F("index_entry__object_id"), ranked_score=rank)
         candidates = self.queryset.order_by().values(
             ranked_pk=F("pk"), ranked_type=F("content_type_id")
         )
