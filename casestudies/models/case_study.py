@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from hub import sitewide
 from hub.blocks import RESOURCE_BLOCKS, RESULTS_BLOCKS, STORY_BLOCKS
+from hub.links import saved_links
 from hub.models import (
     Country,
     Facet,
@@ -362,32 +363,15 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
         """The saved links of the page, in editor order, in one small query:
         ``[(translation key, relation)]`` of the related cases and ``[translation key]`` of
         the tools. Plain SQL: the rows are tiny and read on every view of the page."""
-        relation, tool = self.relations.model, self.tool_links.model
-        quote = connection.ops.quote_name
-
-        def links(model, target, relation_column):
-            target_column = quote(model._meta.get_field(target).column)
-            page_column = quote(model._meta.get_field("page").column)
-            return (
-                f"SELECT {relation_column}, page.translation_key, link.sort_order, link.id "  # noqa: S608 (names)
-                f"FROM {quote(model._meta.db_table)} link "
-                f"INNER JOIN {quote(Page._meta.db_table)} page ON page.id = link.{target_column} "
-                f"WHERE link.{page_column} = %s"
-            )
-
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"{links(relation, 'target', 'link.relation')} UNION ALL "
-                f"{links(tool, 'tool', 'NULL')}",
-                [self.pk, self.pk],
-            )
-            rows = cursor.fetchall()
-        # Editor order (rows without a position, never saved by a form, first); the pages
-        # found are then ordered by that position, and by their key among equals.
-        rows.sort(key=lambda row: (row[2] is not None, row[2] or 0, row[3]))
-        uuid = Page._meta.get_field("translation_key").to_python  # SQLite answers text
-        cases = [(uuid(key), (kind, order)) for kind, key, order, _id in rows if kind is not None]
-        tools = [(uuid(key), order) for kind, key, order, _id in rows if kind is None]
+        rows = saved_links(
+            self.pk,
+            [
+                ("link.relation", self.relations.model, "target"),
+                ("NULL", self.tool_links.model, "tool"),
+            ],
+        )
+        cases = [(key, (kind, order)) for kind, key, order in rows if kind is not None]
+        tools = [(key, order) for kind, key, order in rows if kind is None]
         return cases, tools
 
     def related_cases(self, request=None, links=None) -> list[RelatedCase]:

@@ -1,6 +1,6 @@
 """GuidePage: a long-form how-to in chapters, with its table of contents and reading time."""
 
-from django.db import connection, models
+from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.blocks import GUIDE_BLOCKS
+from hub.links import saved_links
 from hub.models import Facet, SearchableMixin, TranslationStatusMixin
 from toolkit.choices import Audience, Stage
 from toolkit.fields import MultipleChoiceField
@@ -207,29 +208,13 @@ class GuidePage(SearchableMixin, TranslationStatusMixin, Page):
                 [page.translation_key for page in tools if page is not None],
                 [page.translation_key for page in cases if page is not None],
             )
-        quote = connection.ops.quote_name
-        pages = quote(Page._meta.db_table)
-
-        def links(model, kind, target):
-            return (
-                f"SELECT {kind} AS kind, page.translation_key, link.sort_order, link.id "  # noqa: S608 (names)
-                f"FROM {quote(model._meta.db_table)} link INNER JOIN {pages} page "
-                f"ON page.id = link.{quote(model._meta.get_field(target).column)} "
-                f"WHERE link.{quote(model._meta.get_field('page').column)} = %s"
-            )
-
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT kind, translation_key FROM ({links(GuideRelatedTool, 0, 'tool')} "  # noqa: S608 (names)
-                f"UNION ALL {links(GuideRelatedCaseStudy, 1, 'case_study')}) links "
-                f"ORDER BY kind, sort_order, id",
-                [self.pk, self.pk],
-            )
-            rows = cursor.fetchall()
-        uuid = Page._meta.get_field("translation_key").to_python  # SQLite answers text
+        rows = saved_links(
+            self.pk,
+            [("0", GuideRelatedTool, "tool"), ("1", GuideRelatedCaseStudy, "case_study")],
+        )
         return (
-            [uuid(key) for kind, key in rows if kind == 0],
-            [uuid(key) for kind, key in rows if kind == 1],
+            [key for kind, key, _order in rows if kind == 0],
+            [key for kind, key, _order in rows if kind == 1],
         )
 
     @cached_property
