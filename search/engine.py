@@ -385,6 +385,12 @@ def _type_counts(backend, query, locale, filters, matched) -> dict:
     return backend.search(query, queryset).facet("content_type_id") if queryset is not None else {}
 
 
+def _own_types(model, models, content_types) -> list[int]:
+    """The content type ids of ``model`` and of the searched types that extend it: the
+    matches a facet declared by ``model`` is counted on."""
+    return [content_types[other] for other in models if issubclass(other, model)]
+
+
 def _all_facet_counts(declarations, models, content_types, type_counts, matched, filters):
     """Every facet counted on the matches in one query, when no facet filters them:
     ``{facet name: (totals, labels, [(model, facet) counted])}``.
@@ -423,8 +429,7 @@ def _all_facet_counts(declarations, models, content_types, type_counts, matched,
         ]
         if not declared:
             continue
-        own_types = [content_types[other] for other in models if issubclass(other, model)]
-        own_ids = matched.ids_of(own_types)
+        own_ids = matched.ids_of(_own_types(model, models, content_types))
         # The page type's own columns in one part, each many-to-many facet in its own.
         groups = [[item for item in declared if not item[2].many_to_many]]
         groups += [[item] for item in declared if item[2].many_to_many]
@@ -529,8 +534,7 @@ def _facet_groups(
             if name not in filters.facets and not type_counts.get(content_types[model]):
                 continue  # no result of this type: nothing to count
             if matched is not None:  # already live, public and in the locale
-                own_types = [content_types[other] for other in models if issubclass(other, model)]
-                own_ids = matched.ids_of(own_types)
+                own_ids = matched.ids_of(_own_types(model, models, content_types))
                 candidates = model._default_manager.filter(pk__in=own_ids)
             else:
                 candidates = _public(model._default_manager.live()).filter(locale=locale)
