@@ -18,7 +18,8 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, CharField, Count, F, IntegerField, Max, Min, Q, Value, When
+from django.db import connection
+from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -74,12 +75,23 @@ SURFACE_BANDS = [
     Band("1000-plus", _("1,000 m² or more"), 1000, None),
 ]
 
+# Each sort: its label, its order for the ORM, and the same order in the finder's plain
+# SQL (``_Sql``: ``p`` the page, ``c`` the case study).
 SORTS = {
-    "newest": (pgettext_lazy("sort order", "Newest first"), ("-first_published_at", "-pk")),
-    "title": (pgettext_lazy("sort order", "Title (A to Z)"), ("title", "pk")),
+    "newest": (
+        pgettext_lazy("sort order", "Newest first"),
+        ("-first_published_at", "-pk"),
+        "p.first_published_at DESC, p.id DESC",
+    ),
+    "title": (
+        pgettext_lazy("sort order", "Title (A to Z)"),
+        ("title", "pk"),
+        "p.title ASC, p.id ASC",
+    ),
     "founded": (
         pgettext_lazy("sort order", "Founding year (recent first)"),
         (F("year_founded").desc(nulls_last=True), "title", "pk"),
+        "c.year_founded DESC NULLS LAST, p.title ASC, p.id ASC",
     ),
 }
 DEFAULT_SORT = "newest"
@@ -376,21 +388,6 @@ class Finder:
             f.year_from or f.year_to or any(v for name, v in facets.items() if name != skip)
         )
 
-    def _pages(self):
-        """The base set as pages (``base_queryset`` without the case studies' table, whose
-        rows are wide and slow to read): the live, public case-study children of the index.
-        "+ 0": the type is checked on the rows the path's range gives; SQLite would
-        otherwise read every case study of every language through the type's index."""
-        return (
-            Page.objects.live()
-            .alias(type_id=F("content_type_id") + 0)
-            .filter(
-                public_q(),
-                children_q(self.index),
-                type_id=ContentType.objects.get_for_model(CaseStudyPage).pk,
-            )
-        )
-
     def filtered(self, base=None):
         """The case studies matching every filter, in the chosen order."""
         base = self.base_queryset() if base is None else base
@@ -413,17 +410,19 @@ class Finder:
         Two queries, not one with the keys as a subquery: PostgreSQL, which cannot know
         that the subquery gives 12 keys at most, joined every case study of the site to
         its terms, locale and image before keeping those 12 (60 ms at 1,000 pages)."""
-        order = SORTS[self.filters.sort][1]
+        sql = _Sql(self)
         if self.filters.sort == "founded" or self._needs_own_columns():
-            keys = self.filtered()
+            tables, (where, params) = sql.case_studies, sql.where()
         else:
-            keys = self._pages().filter(self._facet_q()).order_by(*order)
-        keys = list(keys.values_list("pk", flat=True)[start:stop])
-        if not keys:
-            return []
-        position = {pk: i for i, pk in enumerate(keys)}
-        cards = CaseStudyPage.card_queryset().filter(pk__in=keys)
-        return sorted(cards, key=lambda case: position[case.pk])
+            tables, (where, params) = sql.pages, sql.pages_where(themes=True)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT p.id FROM {tables} WHERE {where} "  # noqa: S608 (names)
+                f"ORDER BY {SORTS[self.filters.sort][2]} LIMIT %s OFFSET %s",
+                [*params, max(stop - start, 0), start],
+            )
+            keys = [pk for (pk,) in cursor.fetchall()]
+        return CaseStudyPage.cards(keys, self.request) if keys else []
 
     # Facets -----------------------------------------------------------------------------
 
@@ -438,63 +437,47 @@ class Finder:
         the case studies with the chosen themes and years, and one group per theme among
         those matching the other facets. The years' range, over every case study, comes
         from the combinations when no theme or year is chosen, else from a third part.
+
+        Plain SQL (``_Sql``): the ORM took several times longer to build this union than
+        the database takes to answer it.
         """
         f = self.filters
-        base = self.base_queryset().order_by()
-        text = CharField()
-        columns = (
-            *("part", "g_country", "g_region", "g_type", "desk_band", "surface_band", "g_theme"),
-            *("n", "low", "high"),
-        )
-
-        def grouped(part, **groups):
-            """The grouping columns of one part of the union: those it does not group by
-            are NULL, so that the parts line up."""
-            nulls = {
-                name: Value(
-                    None, output_field=text if name.endswith(("band", "theme")) else IntegerField()
-                )
-                for name in columns[1:7]
-            }
-            return {"part": Value(part, output_field=text), **nulls, **groups}
-
-        years = {"low": Min("year_founded"), "high": Max("year_founded")}
-        no_years = {name: Value(None, output_field=IntegerField()) for name in years}
+        sql = _Sql(self)
+        bands = f"{_band_sql(DESK_BANDS, 'c.desks')}, {_band_sql(SURFACE_BANDS, 'c.surface_m2')}"
+        where, params = sql.where(only=("theme", "years"))
         combinations = (
-            base.filter(self._facet_q(only=("theme", "years")))
-            .values(
-                **grouped(
-                    "c",
-                    g_country=F("country_id"),
-                    g_region=F("region_id"),
-                    g_type=F("space_type_id"),
-                    desk_band=_band_case(DESK_BANDS, "desks"),
-                    surface_band=_band_case(SURFACE_BANDS, "surface_m2"),
-                )
-            )
-            .annotate(n=Count("pk"), **years)
-            .values_list(*columns)
+            "SELECT 'c', c.country_id, c.region_id, c.space_type_id, "  # noqa: S608 (names)
+            f"{bands}, NULL, COUNT(*), MIN(c.year_founded), MAX(c.year_founded) "
+            f"FROM {sql.case_studies} WHERE {where} GROUP BY 2, 3, 4, 5, 6"
         )
         # The themes' counts read the pages' table and the themes' links only, unless a
         # filter needs a case study's own columns (its rows are wide: slow to read).
-        through = CaseStudyPage.themes.through
         if self._needs_own_columns(skip="theme"):
-            tagged = base.filter(self._facet_q("theme")).values("pk")
+            tagged, tagged_params = sql.where(skip="theme")
+            tagged = f"SELECT p.id FROM {sql.case_studies} WHERE {tagged}"  # noqa: S608
         else:
-            tagged = self._pages().values("pk")
+            tagged, tagged_params = sql.pages_where(themes=False)
+            tagged = f"SELECT p.id FROM {sql.pages} WHERE {tagged}"  # noqa: S608
         themes = (
-            through.objects.filter(casestudypage_id__in=tagged)
-            .values(**grouped("t", g_theme=F("theme__slug")))
-            .annotate(n=Count("casestudypage_id", distinct=True), **no_years)
-            .values_list(*columns)
+            "SELECT 't', NULL, NULL, NULL, NULL, NULL, theme.slug, "  # noqa: S608 (names)
+            "COUNT(DISTINCT link.casestudypage_id), NULL, NULL "
+            f"FROM {sql.theme_links} link INNER JOIN {sql.themes} theme "
+            f"ON theme.id = link.theme_id WHERE link.casestudypage_id IN ({tagged}) "
+            "GROUP BY theme.slug"
         )
-        parts = [themes]
+        parts, params = [combinations, themes], [*params, *tagged_params]
         whole_range = not (f.themes or f.year_from or f.year_to)
         if not whole_range:
+            where, base_params = sql.where(only=())
             parts.append(
-                base.values(**grouped("y")).annotate(n=Count("pk"), **years).values_list(*columns)
+                "SELECT 'y', NULL, NULL, NULL, NULL, NULL, NULL, "  # noqa: S608 (names)
+                "COUNT(*), MIN(c.year_founded), MAX(c.year_founded) "
+                f"FROM {sql.case_studies} WHERE {where}"
             )
-        rows = list(combinations.union(*parts, all=True))
+            params += base_params
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            rows = cursor.fetchall()
         return self._count(rows, whole_range)
 
     def _count(self, rows, whole_range: bool) -> dict:
@@ -623,6 +606,125 @@ class PagedResults:
         return self.finder.cards(window.start or 0, window.stop)
 
 
+class _Sql:
+    """The finder's conditions in plain SQL: the rows of ``Finder.base_queryset``
+    filtered as ``Finder._facet_q`` filters them, over the pages (``p``) joined to the
+    case studies (``c``), or over the pages alone (the case studies' rows are wide, slow
+    to read). The ORM took longer to build these queries than the database to answer.
+
+    Only numbers the finder checked (term ids, years) and the code's own constants (size
+    bands, the page type) enter the SQL text; everything else is a parameter.
+    """
+
+    def __init__(self, finder: Finder):
+        quote = connection.ops.quote_name
+        links = CaseStudyPage.themes.through
+        self.finder = finder
+        self.pages = f"{quote(Page._meta.db_table)} p"
+        self.case_studies = (
+            f"{self.pages} INNER JOIN {quote(CaseStudyPage._meta.db_table)} c "
+            f"ON c.{quote(CaseStudyPage._meta.pk.column)} = p.id"
+        )
+        self.theme_links = quote(links._meta.db_table)
+        self.themes = quote(Theme._meta.db_table)
+
+    def _base(self) -> tuple[list, list]:
+        """Live, public children of the index: ``live()``, ``public_q`` and ``children_q``.
+        The view restrictions come from memory (``hub.sitewide.restrictions``): a child is
+        hidden when a restricted page is the index, one of its ancestors, or the child."""
+        index = self.finder.index
+        step, alphabet = CaseStudyPage.steplen, CaseStudyPage.alphabet
+        conditions = ["p.live = %s", "p.depth = %s", "p.path BETWEEN %s AND %s"]
+        params = [True, index.depth + 1, index.path + alphabet[0] * step]
+        params.append(index.path + alphabet[-1] * step)
+        restricted = sitewide.restrictions(self.finder.request).restricted
+        if any(index.path.startswith(path) for path in restricted):
+            conditions.append("1 = 0")
+        hidden = sorted(
+            path
+            for path in restricted
+            if len(path) == len(index.path) + step and path.startswith(index.path)
+        )
+        if hidden:
+            conditions.append(f"p.path NOT IN ({', '.join(['%s'] * len(hidden))})")
+            params += hidden
+        return conditions, params
+
+    def where(self, *, skip: str = "", only: tuple | None = None) -> tuple[str, list]:
+        """The conditions over ``case_studies``: the base set, and the filters of the
+        facets in ``only`` (None: every facet and the founding years) but ``skip``."""
+        conditions, params = self._base()
+        f = self.finder.filters
+
+        def wanted(name):
+            return name != skip and (only is None or name in only)
+
+        for name, column, keys in (
+            ("country", "c.country_id", f.countries),
+            ("region", "c.region_id", f.regions),
+            ("type", "c.space_type_id", f.types),
+        ):
+            if keys and wanted(name):
+                conditions.append(_in(column, self.finder._ids(name, keys)))
+        if f.themes and wanted("theme"):
+            conditions.append(self._themes())
+        for name, bands, column, keys in (
+            ("desks", DESK_BANDS, "c.desks", f.desks),
+            ("surface", SURFACE_BANDS, "c.surface_m2", f.surface),
+        ):
+            if keys and wanted(name):
+                chosen = [_band_condition(band, column) for band in bands if band.key in keys]
+                conditions.append(f"({' OR '.join(chosen)})")
+        if wanted("years"):
+            if f.year_from:
+                conditions.append(f"c.year_founded >= {int(f.year_from)}")
+            if f.year_to:
+                conditions.append(f"c.year_founded <= {int(f.year_to)}")
+        return " AND ".join(conditions), params
+
+    def pages_where(self, *, themes: bool) -> tuple[str, list]:
+        """The conditions over ``pages`` alone: the base set of case studies, with the
+        chosen themes if ``themes`` (no other filter can be checked without ``c``)."""
+        conditions, params = self._base()
+        type_id = ContentType.objects.get_for_model(CaseStudyPage).pk
+        # "+ 0": the type is checked on the rows the path's range gives; SQLite would
+        # otherwise read every case study of every language through the type's index.
+        conditions.append(f"p.content_type_id + 0 = {int(type_id)}")
+        if themes and self.finder.filters.themes:
+            conditions.append(self._themes())
+        return " AND ".join(conditions), params
+
+    def _themes(self) -> str:
+        ids = self.finder._ids("theme", self.finder.filters.themes)
+        return (
+            f"p.id IN (SELECT casestudypage_id FROM {self.theme_links} "  # noqa: S608 (names)
+            f"WHERE {_in('theme_id', ids)})"
+        )
+
+
+def _in(column: str, ids: list[int]) -> str:
+    """``column IN (ids)``, the ids written out (integers the finder read itself)."""
+    if not ids:
+        return "1 = 0"
+    return f"{column} IN ({', '.join(str(int(pk)) for pk in ids)})"
+
+
+def _band_condition(band: Band, column: str) -> str:
+    """``Band.q`` in SQL."""
+    conditions = [f"{column} IS NOT NULL"]
+    if band.low is not None:
+        conditions.append(f"{column} >= {int(band.low)}")
+    if band.high is not None:
+        conditions.append(f"{column} <= {int(band.high)}")
+    return " AND ".join(conditions)
+
+
+def _band_sql(bands, column: str) -> str:
+    """The key of the band a size falls in (bands do not overlap), or NULL."""
+    whens = " ".join(f"WHEN ({_band_condition(b, column)}) THEN '{b.key}'" for b in bands)
+    return f"CASE {whens} ELSE NULL END"
+
+
 def children_q(index) -> Q:
     """The children of ``index``, as ``child_of`` finds them, with a range of paths that
     the path's index serves (``child_of`` uses LIKE 'prefix%', which SQLite scans for):
@@ -632,15 +734,6 @@ def children_q(index) -> Q:
     return Q(
         path__range=(index.path + alphabet[0] * step, index.path + alphabet[-1] * step),
         depth=index.depth + 1,
-    )
-
-
-def _band_case(bands, field_name) -> Case:
-    """The key of the band a size falls in (bands do not overlap), or NULL."""
-    return Case(
-        *[When(band.q(field_name), then=Value(band.key)) for band in bands],
-        default=Value(None),
-        output_field=CharField(),
     )
 
 
@@ -672,4 +765,4 @@ def _band_options(counts: dict, bands, selected) -> list[Option]:
 
 
 def sort_options(current: str) -> list[tuple[str, str, bool]]:
-    return [(key, str(label), key == current) for key, (label, _order) in SORTS.items()]
+    return [(key, str(label), key == current) for key, (label, *_orders) in SORTS.items()]
