@@ -497,13 +497,17 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
             language = languages[case.source_locale or case.locale_id].language_code
             case.__dict__["content_language"] = language
             case.card_themes = themes[case.pk]
+        # Each card has its own image object, even where two cards show the same image.
         images = {case.hero_image_id: case.hero_image for case in cards if case.hero_image_id}
-        for image in images.values():
-            image.prefetched_renditions = []  # where Wagtail's image tags look
-        renditions = get_image_model().get_rendition_model().objects.filter(image_id__in=images)
-        for rendition in renditions:
+        renditions = {pk: [] for pk in images}
+        rendition_model = get_image_model().get_rendition_model()
+        for rendition in rendition_model.objects.filter(image_id__in=images):
             rendition.image = images[rendition.image_id]  # as a prefetch links them
-            rendition.image.prefetched_renditions.append(rendition)
+            renditions[rendition.image_id].append(rendition)
+        for case in cards:
+            if case.hero_image_id:
+                # Where Wagtail's image tags look, as a prefetch leaves them.
+                case.hero_image.prefetched_renditions = renditions[case.hero_image_id]
         return cards
 
     def get_context(self, request, *args, **kwargs):
