@@ -213,3 +213,45 @@ def test_untranslated_case_studies_show_their_terms_in_the_visitor_language(clie
     assert f"<li>{french_theme.name}</li>" in html
     assert "Croatie" in html
     assert '<h3 class="case-card__title" lang="en"><a href="/fr/' in html
+
+
+@pytest.mark.parametrize(
+    "specs",
+    [
+        ["format-avif|fill-400x225", "format-avif|fill-800x450", "format-webp|fill-400x225"]
+        + ["format-webp|fill-800x450", "format-jpeg|fill-400x225", "format-jpeg|fill-800x450"],
+        ["format-webp|width-300", "format-png|width-300"],
+        ["width-300", "width-600"],
+        ["fill-200x100"],
+    ],
+)
+def test_pictures_are_written_as_wagtails_picture_tag_writes_them(db, specs):
+    from wagtail.images.models import Picture
+
+    from casestudies.templatetags.casestudies_tags import picture_html
+
+    image = wagtail_factories.ImageFactory(title='Desks & "chairs"')
+    renditions = image.get_renditions(*specs)
+    attrs = {"sizes": "(max-width: 40rem) 100vw", "alt": 'A <b>"room"</b>', "loading": "lazy"}
+    attrs |= {"hidden": True, "draggable": False, "class": None}
+    assert picture_html(renditions, attrs) == Picture(renditions, dict(attrs)).__html__()
+
+
+def test_cards_come_in_the_order_asked_with_their_themes_by_name(index):
+    from hub.models import Theme as ThemeModel
+
+    image = wagtail_factories.ImageFactory()
+    themes = [ThemeModel.objects.create(name=name, slug=name.lower()) for name in ("Zinc", "Art")]
+    first = CaseStudyPageFactory(parent=index, hero_image=image, themes=themes)
+    second = CaseStudyPageFactory(parent=index, hero_image=image, themes=[])
+    draft = CaseStudyPageFactory(parent=index, live=False)
+    image.get_renditions("format-webp|fill-400x225")
+
+    cards = CaseStudyPage.cards([second.pk, draft.pk, first.pk])
+
+    assert [case.pk for case in cards] == [second.pk, first.pk]
+    assert cards[1].card_themes == ["Art", "Zinc"] and cards[0].card_themes == []
+    assert cards[1].country.name == first.country.name
+    assert cards[1].content_language == "en"
+    # Both cards show the image: each holds its renditions, as a prefetch leaves them.
+    assert all(len(case.hero_image.prefetched_renditions) == 1 for case in cards)
