@@ -481,59 +481,58 @@ class Finder:
     def _count(self, rows, whole_range: bool) -> dict:
         """The finder's numbers from the grouped rows of ``summary``: a combination counts
         for the total when it matches every facet, and for one facet's option when it
-        matches every other facet."""
+        matches every other facet.
+
+        Rows are matched and tallied by the values the query gives (term ids, band
+        numbers), and the tallies turned into stable keys at the end: there are a few
+        hundred rows, and a few dozen values."""
         f = self.filters
-        names = ("country", "region", "type", "desks", "surface")
-        chosen = (
-            set(f.countries),
-            set(f.regions),
-            set(f.types),
-            set(f.desks),
-            set(f.surface),
+
+        def numbered(bands):
+            return {number: band.key for number, band in enumerate(bands, 1)}
+
+        facets = (  # name, the stable key of each value, the chosen keys
+            ("country", self._keys_of("country"), f.countries),
+            ("region", self._keys_of("region"), f.regions),
+            ("type", self._keys_of("type"), f.types),
+            ("desks", numbered(DESK_BANDS), f.desks),
+            ("surface", numbered(SURFACE_BANDS), f.surface),
         )
-        active = [i for i, values in enumerate(chosen) if values]
-        country_keys = self._keys_of("country")
-        region_keys = self._keys_of("region")
-        type_keys = self._keys_of("type")
-        tallies = [{} for _ in names]
-        counts = {}
+        chosen = [
+            {value for value, key in keys.items() if key in keys_chosen}
+            for _, keys, keys_chosen in facets
+        ]
+        active = [i for i, (_name, _keys, keys_chosen) in enumerate(facets) if keys_chosen]
+        tallies = [{} for _ in facets]
+        themes = {}
         total = 0
         low = high = None
-        theme_keys = self._keys_of("theme")
-        desk_keys = {i: band.key for i, band in enumerate(DESK_BANDS, 1)}
-        surface_keys = {i: band.key for i, band in enumerate(SURFACE_BANDS, 1)}
-        for part, country, region, space_type, desks, surface, theme, n, low_, high_ in rows:
+        for part, *values, theme, n, low_, high_ in rows:
             if part == "t":
-                slug = theme_keys.get(theme)
-                if slug is not None:
-                    counts[("theme", slug)] = counts.get(("theme", slug), 0) + n
+                themes[theme] = themes.get(theme, 0) + n
                 continue
             if low_ is not None and (part == "y" or whole_range):
-                low = low_ if low is None else min(low, low_)
-                high = high_ if high is None else max(high, high_)
+                low = low_ if low is None or low_ < low else low
+                high = high_ if high is None or high_ > high else high
             if part != "c":
                 continue
-            values = (
-                country_keys.get(country),
-                region_keys.get(region),
-                type_keys.get(space_type),
-                desk_keys.get(desks),
-                surface_keys.get(surface),
-            )
             missed = [i for i in active if values[i] not in chosen[i]]
             if not missed:
                 total += n
                 for tally, value in zip(tallies, values, strict=True):
-                    if value is not None:
-                        tally[value] = tally.get(value, 0) + n
-            elif len(missed) == 1:
-                value = values[missed[0]]
-                if value is not None:
-                    tally = tallies[missed[0]]
                     tally[value] = tally.get(value, 0) + n
-        for name, tally in zip(names, tallies, strict=True):
+            elif len(missed) == 1:
+                tally, value = tallies[missed[0]], values[missed[0]]
+                tally[value] = tally.get(value, 0) + n
+        counts = {}
+        for (name, keys, _chosen), tally in [
+            *zip(facets, tallies, strict=True),
+            (("theme", self._keys_of("theme"), ()), themes),
+        ]:
             for value, n in tally.items():
-                counts[(name, value)] = n
+                key = keys.get(value)
+                if key is not None:
+                    counts[(name, key)] = counts.get((name, key), 0) + n
         return {"total": total, "low": low, "high": high, "counts": counts}
 
     def count(self) -> int:
