@@ -315,10 +315,14 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
         model = case_study_model()
         if model is None:
             return None
+        # By the ids of the country's versions (a handful): joining the countries to
+        # match their translation key made PostgreSQL read every case study of every
+        # language (159 ms at 10,000 pages).
+        versions = Country.objects.filter(translation_key=self.country.translation_key)
         return (
             model.objects.live()
             .filter(public_q())
-            .filter(locale_id=self.locale_id, country__translation_key=self.country.translation_key)
+            .filter(locale_id=self.locale_id, country_id__in=versions.values("pk"))
             .order_by("title")
         )
 
