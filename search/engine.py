@@ -391,6 +391,40 @@ def _own_types(model, models, content_types) -> list[int]:
     return [content_types[other] for other in models if issubclass(other, model)]
 
 
+def _id_source(ids) -> tuple[str, list]:
+    """``ids`` (from ``Matched.ids_of``) as SQL for ``IN (…)``, with its parameters."""
+    if isinstance(ids, RawSQL):
+        return ids.sql, list(ids.params)
+    ids = list(ids)
+    return ", ".join(["%s"] * len(ids)) or "NULL", ids
+
+
+def _db_converters(field):
+    """``(converter, expression)``: what Django applies to a value of ``field`` read from
+    the database."""
+    expression = Value(None, output_field=field)
+    converters = connection.ops.get_db_converters(expression) + field.get_db_converters(connection)
+    return [(converter, expression) for converter in converters]
+
+
+def _matched_rows_of(table: str, joins: str, key: str, id_sql: str, join: bool) -> str:
+    """``FROM`` the rows of ``table`` (and ``joins``) whose ``key`` is one of the ids
+    ``id_sql`` selects."""
+    if join:
+        return f"({id_sql}) AS matched CROSS JOIN {table} ON {key} = matched.value{joins}"
+    return f"{table}{joins} WHERE {key} IN ({id_sql})"
+
+
+def _label_sql(related_model, facet, value: str) -> str:
+    """The label of the counted ``value`` (a column), read once per value after the
+    grouping: the plain SQL twin of ``_label``."""
+    quote = connection.ops.quote_name
+    meta = related_model._meta
+    table = quote(meta.db_table)
+    label = quote(meta.get_field(facet.label_field).column)
+    return f"(SELECT {label} FROM {table} WHERE {table}.{quote(meta.pk.column)} = {value} LIMIT 1)"  # noqa: S608 - names from the models
+
+
 def _all_facet_counts(declarations, models, content_types, type_counts, matched, filters):
     """Every facet counted on the matches in one query, when no facet filters them:
     ``{facet name: (totals, labels, [(model, facet) counted])}``.
@@ -401,21 +435,27 @@ def _all_facet_counts(declarations, models, content_types, type_counts, matched,
     (wide rows: the story is stored in them). Each page type's grouped rows, and each
     many-to-many facet's link rows, are one part of a union whose columns are every
     facet's value and label, NULL where a part does not count that facet.
+
+    The union is written as plain SQL from the models' metadata: built by the ORM (five
+    parts with their label subqueries, typed NULLs and id lists) it cost more Python
+    than its rows cost SQLite. Its values go through the converters the ORM would apply.
     """
+    quote = connection.ops.quote_name
     names = [name for name in declarations if name not in facet_tools.RESERVED_PARAMS]
-    columns = {name: (f"facet_{index}", f"label_{index}") for index, name in enumerate(names)}
     # PostgreSQL types a union's columns part by part, NULL as text when two parts in a
     # row leave a column NULL: each NULL takes the type of the facet's values.
-    null_values = {}
+    null_values, converters = {}, {}
     for name in names:
         model, facet = declarations[name][0]
         field = facet.model_field(model)
         if field.is_relation:
             field = field.related_model._meta.pk
-        null_values[name] = _TypedNull(type(field)())
-    null_label = _TypedNull(TextField())
+        field = type(field)()
+        null_values[name] = f"CAST(NULL AS {field.cast_db_type(connection)})"
+        converters[name] = _db_converters(field)
+    null_label = f"CAST(NULL AS {TextField().cast_db_type(connection)})"
     counts = {name: (Counter(), {}, []) for name in names}
-    parts = []
+    parts, params = [], []
     for model in models:
         if not type_counts.get(content_types[model]) or (
             filters.types and model not in filters.types
@@ -429,49 +469,82 @@ def _all_facet_counts(declarations, models, content_types, type_counts, matched,
         ]
         if not declared:
             continue
-        own_ids = matched.ids_of(_own_types(model, models, content_types))
+        ids = matched.ids_of(_own_types(model, models, content_types))
+        id_sql, id_params = _id_source(ids)
+        # SQLite reads the matches' ids in order and looks each row up by key, rather than
+        # building a temporary index of them to look every row up in (2 ms of 14).
+        join = connection.vendor == "sqlite" and isinstance(ids, RawSQL)
         # The page type's own columns in one part, each many-to-many facet in its own.
         groups = [[item for item in declared if not item[2].many_to_many]]
         groups += [[item] for item in declared if item[2].many_to_many]
         for group in groups:
             if not group:
                 continue
+            joins = ""
             if group[0][2].many_to_many:
                 field = group[0][2]
-                source = field.remote_field.through._default_manager.filter(
-                    **{f"{field.m2m_field_name()}_id__in": own_ids}
-                )
-                attnames = [f"{field.m2m_reverse_field_name()}_id"]
+                through = field.remote_field.through._meta
+                table = quote(through.db_table)
+                key = f"{table}.{quote(through.get_field(field.m2m_field_name()).column)}"
+                counted_key = f"{table}.{quote(through.pk.column)}"
+                column = quote(through.get_field(field.m2m_reverse_field_name()).column)
+                columns = [f"{table}.{column}"]
             else:
-                source = model._default_manager.filter(pk__in=own_ids)
-                attnames = [field.get_attname() for _name, _facet, field in group]
+                # A field may live in a parent's table (a page's owner): each table's key is
+                # the page's.
+                metas = list(
+                    {id(field.model._meta): field.model._meta for *_, field in group}.values()
+                )
+                table = quote(metas[0].db_table)
+                key = counted_key = f"{table}.{quote(metas[0].pk.column)}"
+                for meta in metas[1:]:
+                    other = quote(meta.db_table)
+                    joins += f" INNER JOIN {other} ON {other}.{quote(meta.pk.column)} = {key}"
+                columns = [
+                    f"{quote(field.model._meta.db_table)}.{quote(field.column)}"
+                    for _name, _facet, field in group
+                ]
             counted = {
-                name: (facet, field, attname)
-                for (name, facet, field), attname in zip(group, attnames, strict=True)
+                name: (facet, field, column)
+                for (name, facet, field), column in zip(group, columns, strict=True)
             }
-            values, labels = {}, {}
+            values, labels, grouped = [], [], []
             for name in names:
-                value_column, label_column = columns[name]
-                values[value_column], labels[label_column] = null_values[name], null_label
+                value, label = null_values[name], null_label
                 if name in counted:
-                    facet, field, attname = counted[name]
+                    facet, field, column = counted[name]
                     counts[name][2].append((model, facet))
-                    values[value_column] = F(attname)
-                    if field.is_relation:
-                        labels[label_column] = _label(field.related_model, facet, attname)
-            parts.append(source.values(**values).annotate(count=Count("pk"), **labels).order_by())
+                    value = column
+                    grouped.append(str(len(values) + 1))
+                    if field.is_relation and facet.label_field:
+                        label = _label_sql(field.related_model, facet, value)
+                values.append(value)
+                labels.append(label)
+            rows_of = _matched_rows_of(table, joins, key, id_sql, join)
+            parts.append(
+                f"SELECT {', '.join(values)}, COUNT({counted_key}), {', '.join(labels)} "  # noqa: S608 - names from the models, values as parameters
+                f"FROM {rows_of} GROUP BY {', '.join(grouped)}"
+            )
+            params.extend(id_params)
     if not parts:
         return counts
-    first, *others = parts
-    for row in first.union(*others, all=True) if others else first:
-        for name, (value_column, label_column) in columns.items():
-            value = row[value_column]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    width = len(names)
+    for row in rows:
+        count = row[width]
+        for index, name in enumerate(names):
+            value = row[index]
             if value is None:
                 continue
+            for converter, expression in converters[name]:
+                value = converter(value, expression, connection)
             totals, labels, _counted = counts[name]
-            totals[value] += row["count"]
-            if row[label_column] is not None:
-                labels[value] = row[label_column]
+            totals[value] += count
+            label = row[width + 1 + index]
+            if label is not None:
+                labels[value] = label
     return counts
 
 
