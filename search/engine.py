@@ -291,6 +291,130 @@ class RankedPages:
         return [pages[pk] for pk in ids if pk in pages]
 
 
+@dataclass
+class RankedSummary:
+    """What the search page needs of every match, read in one query (``_ranked_summary``)."""
+
+    operator: str
+    count: int
+    type_counts: dict
+    offset: int
+    page_ids: list[int]
+    facet_counts: dict
+
+
+class RankedSlice:
+    """The pages of ``queryset`` whose ids ``summary`` read for its page of results: the
+    paginator's object list, ``summary.count`` long, of which only that page is read."""
+
+    def __init__(self, queryset, summary: RankedSummary):
+        self.pages = RankedPages(queryset, summary.page_ids)
+        self.summary = summary
+
+    def __len__(self) -> int:
+        return self.summary.count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.start != self.summary.offset:
+            raise IndexError("only the page of results read with the ranking")
+        return self.pages[: index.stop - index.start]
+
+
+def _ranked_summary(backend, terms, queryset, page_number) -> RankedSummary | None:
+    """The count, the matches per type, the ids of the page of results and every facet's
+    counts, in one query per operator tried; None when the backend cannot rank so.
+
+    For a search without filters on SQLite. ``ranked_rows`` read the key and type of
+    every match into Python (9,000 rows for a common word: 3.5 ms to fetch), to count
+    them, slice a page and send the ids of each type back for the facets (sorted and
+    written as JSON, then parsed by SQLite). Here the ranked matches stay in SQLite, in
+    one materialized table that the page of results (``LIMIT``/``OFFSET`` of the clamped
+    page, the paginator's), the counts per type and the facet union read.
+    """
+    if connection.vendor != "sqlite" or not hasattr(backend.query_compiler_class, "ranked_source"):
+        return None
+    if connection.Database.sqlite_version_info < (3, 35):
+        return None  # no AS MATERIALIZED: ranked_rows instead
+    from .sqlite_ranking import RANKED_ORDER
+
+    models = facet_tools.searchable_page_models()
+    content_types = {
+        model: ct.pk for model, ct in ContentType.objects.get_for_models(*models).items()
+    }
+
+    def rows_of(model, table, joins, key):
+        types = _own_types(model, models, content_types)
+        placeholders = ", ".join(["%s"] * len(types))
+        return (
+            f"ranked CROSS JOIN {table} ON {key} = ranked.ranked_pk{joins} "
+            f"WHERE ranked.ranked_type IN ({placeholders})",
+            types,
+        )
+
+    union = _FacetUnion(
+        facet_tools.facet_declarations(),
+        models,
+        content_types,
+        None,
+        facet_tools.Filters(),
+        rows_of,
+    )
+    width = max(3, union.width)
+    nulls = lambda count: ", NULL" * count  # noqa: E731
+    requested = min(max(1, page_number), MAX_PAGES)
+    per_page = RESULTS_PER_PAGE
+    operators = ("and", "or") if len(terms) > 1 else ("and",)
+    for operator in operators:
+        compiler = backend.search(_backend_query(terms, operator), queryset).query_compiler
+        source = compiler.ranked_source(compiler.get_config(backend))
+        if source is None:
+            return None
+        source_sql, source_params = source
+        # Names and numbers of this module only; the values are parameters.
+        count_all = "SELECT COUNT(*) FROM ranked"
+        last_page = f"max(1, (({count_all}) + {per_page - 1}) / {per_page})"
+        page_of_results = " ".join(
+            (
+                # What orders the page comes with it: the order of a union's part is not
+                # one SQLite promises to keep.
+                "SELECT * FROM (SELECT 0, ranked_pk, ranked_score, ranked_object_id",
+                nulls(width - 3),
+                f"FROM ranked ORDER BY {RANKED_ORDER} LIMIT {per_page}",
+                f"OFFSET (min(%s, {last_page}) - 1) * {per_page})",
+            )
+        )
+        per_type = "SELECT 1, ranked_type, COUNT(*)" + nulls(width - 2)
+        selects = [
+            page_of_results,
+            per_type + " FROM ranked GROUP BY ranked_type",
+            *(
+                "SELECT 2, *" + nulls(width - union.width) + f" FROM ({part})"  # noqa: S608
+                for part in union.parts
+            ),
+        ]
+        sql = f"WITH ranked AS MATERIALIZED ({source_sql}) " + " UNION ALL ".join(selects)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (*source_params, requested, *union.params))
+            rows = cursor.fetchall()
+        type_counts = {row[1]: row[2] for row in rows if row[0] == 1}
+        count = sum(type_counts.values())
+        if count:
+            break
+    number = min(requested, max(1, -(-count // per_page)))
+    page_rows = [row for row in rows if row[0] == 0]
+    page_rows.sort(key=lambda row: row[3], reverse=True)  # object_id descending...
+    page_rows.sort(key=lambda row: row[2])  # ...within each score, best first
+    facet_rows = [row[1 : union.width + 1] for row in rows if row[0] == 2]
+    return RankedSummary(
+        operator=operator,
+        count=count,
+        type_counts=type_counts,
+        offset=(number - 1) * per_page,
+        page_ids=[row[1] for row in page_rows],
+        facet_counts=union.counts(facet_rows, type_counts),
+    )
+
+
 def _matched_rows(backend, results) -> list[tuple[int, int]]:
     """(primary key, content type id) of every result, read straight from the cursor.
 
@@ -391,28 +515,12 @@ def _own_types(model, models, content_types) -> list[int]:
     return [content_types[other] for other in models if issubclass(other, model)]
 
 
-def _id_source(ids) -> tuple[str, list]:
-    """``ids`` (from ``Matched.ids_of``) as SQL for ``IN (…)``, with its parameters."""
-    if isinstance(ids, RawSQL):
-        return ids.sql, list(ids.params)
-    ids = list(ids)
-    return ", ".join(["%s"] * len(ids)) or "NULL", ids
-
-
 def _db_converters(field):
     """``(converter, expression)``: what Django applies to a value of ``field`` read from
     the database."""
     expression = Value(None, output_field=field)
     converters = connection.ops.get_db_converters(expression) + field.get_db_converters(connection)
     return [(converter, expression) for converter in converters]
-
-
-def _matched_rows_of(table: str, joins: str, key: str, id_sql: str, join: bool) -> str:
-    """``FROM`` the rows of ``table`` (and ``joins``) whose ``key`` is one of the ids
-    ``id_sql`` selects."""
-    if join:
-        return f"({id_sql}) AS matched CROSS JOIN {table} ON {key} = matched.value{joins}"
-    return f"{table}{joins} WHERE {key} IN ({id_sql})"
 
 
 def _label_sql(related_model, facet, value: str) -> str:
@@ -425,131 +533,172 @@ def _label_sql(related_model, facet, value: str) -> str:
     return f"(SELECT {label} FROM {table} WHERE {table}.{quote(meta.pk.column)} = {value} LIMIT 1)"  # noqa: S608 - names from the models
 
 
-def _all_facet_counts(declarations, models, content_types, type_counts, matched, filters):
-    """Every facet counted on the matches in one query, when no facet filters them:
-    ``{facet name: (totals, labels, [(model, facet) counted])}``.
+def _matched_ids_source(matched, models, content_types):
+    """``rows_of`` for ``_facet_union`` over ``matched``'s ids (``Matched.ids_of``)."""
+
+    def rows_of(model, table, joins, key):
+        ids = matched.ids_of(_own_types(model, models, content_types))
+        if not isinstance(ids, RawSQL):
+            ids = list(ids)
+            placeholders = ", ".join(["%s"] * len(ids)) or "NULL"
+            return f"{table}{joins} WHERE {key} IN ({placeholders})", ids
+        if connection.vendor == "sqlite":
+            # SQLite reads the ids in order and looks each row up by key, rather than
+            # building a temporary index of them to look every row up in (2 ms of 14).
+            return f"({ids.sql}) AS matched CROSS JOIN {table} ON {key} = matched.value{joins}", [
+                *ids.params
+            ]
+        return f"{table}{joins} WHERE {key} IN ({ids.sql})", [*ids.params]
+
+    return rows_of
+
+
+class _FacetUnion:
+    """Every facet counted on the matches in one union, when no facet filters them.
 
     Without a facet filter every facet of a page type counts the same pages, so one
     grouped read of each type's rows gives them all: a query per facet read the 8,000
     case studies of a common word once for the country, once for the type of space
     (wide rows: the story is stored in them). Each page type's grouped rows, and each
     many-to-many facet's link rows, are one part of a union whose columns are every
-    facet's value and label, NULL where a part does not count that facet.
+    facet's value, the count, then every facet's label, NULL where a part does not
+    count that facet.
 
     The union is written as plain SQL from the models' metadata: built by the ORM (five
     parts with their label subqueries, typed NULLs and id lists) it cost more Python
     than its rows cost SQLite. Its values go through the converters the ORM would apply.
+    ``rows_of(model, table, joins, key)`` gives the ``FROM`` of a part (the rows of
+    ``table`` whose ``key`` is one of the matches of ``model``'s types) and its
+    parameters. ``type_counts`` None counts every type: the parts of types without
+    matches give no rows, and ``counts(type_counts)`` leaves them out.
     """
-    quote = connection.ops.quote_name
-    names = [name for name in declarations if name not in facet_tools.RESERVED_PARAMS]
-    # PostgreSQL types a union's columns part by part, NULL as text when two parts in a
-    # row leave a column NULL: each NULL takes the type of the facet's values.
-    null_values, converters = {}, {}
-    for name in names:
-        model, facet = declarations[name][0]
-        field = facet.model_field(model)
-        if field.is_relation:
-            field = field.related_model._meta.pk
-        field = type(field)()
-        null_values[name] = f"CAST(NULL AS {field.cast_db_type(connection)})"
-        converters[name] = _db_converters(field)
-    null_label = f"CAST(NULL AS {TextField().cast_db_type(connection)})"
-    counts = {name: (Counter(), {}, []) for name in names}
-    parts, params = [], []
-    for model in models:
-        if not type_counts.get(content_types[model]) or (
-            filters.types and model not in filters.types
-        ):
-            continue  # nothing of this type to count
-        declared = [
-            (name, facet, facet.model_field(model))
-            for name in names
-            for declaring, facet in declarations[name]
-            if declaring is model
-        ]
-        if not declared:
-            continue
-        ids = matched.ids_of(_own_types(model, models, content_types))
-        id_sql, id_params = _id_source(ids)
-        # SQLite reads the matches' ids in order and looks each row up by key, rather than
-        # building a temporary index of them to look every row up in (2 ms of 14).
-        join = connection.vendor == "sqlite" and isinstance(ids, RawSQL)
-        # The page type's own columns in one part, each many-to-many facet in its own.
-        groups = [[item for item in declared if not item[2].many_to_many]]
-        groups += [[item] for item in declared if item[2].many_to_many]
-        for group in groups:
-            if not group:
+
+    def __init__(self, declarations, models, content_types, type_counts, filters, rows_of):
+        quote = connection.ops.quote_name
+        self.content_types = content_types
+        self.names = [name for name in declarations if name not in facet_tools.RESERVED_PARAMS]
+        # PostgreSQL types a union's columns part by part, NULL as text when two parts in a
+        # row leave a column NULL: each NULL takes the type of the facet's values.
+        null_values, self.converters = {}, {}
+        for name in self.names:
+            model, facet = declarations[name][0]
+            field = facet.model_field(model)
+            if field.is_relation:
+                field = field.related_model._meta.pk
+            field = type(field)()
+            null_values[name] = f"CAST(NULL AS {field.cast_db_type(connection)})"
+            self.converters[name] = _db_converters(field)
+        null_label = f"CAST(NULL AS {TextField().cast_db_type(connection)})"
+        self.counted = []  # (name, model, facet) in the order the parts count them
+        self.parts, self.params = [], []
+        for model in models:
+            if (type_counts is not None and not type_counts.get(content_types[model])) or (
+                filters.types and model not in filters.types
+            ):
+                continue  # nothing of this type to count
+            declared = [
+                (name, facet, facet.model_field(model))
+                for name in self.names
+                for declaring, facet in declarations[name]
+                if declaring is model
+            ]
+            if not declared:
                 continue
-            joins = ""
-            if group[0][2].many_to_many:
-                field = group[0][2]
-                through = field.remote_field.through._meta
-                table = quote(through.db_table)
-                key = f"{table}.{quote(through.get_field(field.m2m_field_name()).column)}"
-                counted_key = f"{table}.{quote(through.pk.column)}"
-                column = quote(through.get_field(field.m2m_reverse_field_name()).column)
-                columns = [f"{table}.{column}"]
-            else:
-                # A field may live in a parent's table (a page's owner): each table's key is
-                # the page's.
-                metas = list(
-                    {id(field.model._meta): field.model._meta for *_, field in group}.values()
+            # The page type's own columns in one part, each many-to-many facet in its own.
+            groups = [[item for item in declared if not item[2].many_to_many]]
+            groups += [[item] for item in declared if item[2].many_to_many]
+            for group in groups:
+                if not group:
+                    continue
+                joins = ""
+                if group[0][2].many_to_many:
+                    field = group[0][2]
+                    through = field.remote_field.through._meta
+                    table = quote(through.db_table)
+                    key = f"{table}.{quote(through.get_field(field.m2m_field_name()).column)}"
+                    counted_key = f"{table}.{quote(through.pk.column)}"
+                    column = quote(through.get_field(field.m2m_reverse_field_name()).column)
+                    columns = [f"{table}.{column}"]
+                else:
+                    # A field may live in a parent's table (a page's owner): each table's
+                    # key is the page's.
+                    metas = list(
+                        {id(field.model._meta): field.model._meta for *_, field in group}.values()
+                    )
+                    table = quote(metas[0].db_table)
+                    key = counted_key = f"{table}.{quote(metas[0].pk.column)}"
+                    for meta in metas[1:]:
+                        other = quote(meta.db_table)
+                        joins += f" INNER JOIN {other} ON {other}.{quote(meta.pk.column)} = {key}"
+                    columns = [
+                        f"{quote(field.model._meta.db_table)}.{quote(field.column)}"
+                        for _name, _facet, field in group
+                    ]
+                counted = {
+                    name: (facet, field, column)
+                    for (name, facet, field), column in zip(group, columns, strict=True)
+                }
+                values, labels, grouped = [], [], []
+                for name in self.names:
+                    value, label = null_values[name], null_label
+                    if name in counted:
+                        facet, field, column = counted[name]
+                        self.counted.append((name, model, facet))
+                        value = column
+                        grouped.append(str(len(values) + 1))
+                        if field.is_relation and facet.label_field:
+                            label = _label_sql(field.related_model, facet, value)
+                    values.append(value)
+                    labels.append(label)
+                rows_sql, rows_params = rows_of(model, table, joins, key)
+                self.parts.append(
+                    f"SELECT {', '.join(values)}, COUNT({counted_key}), {', '.join(labels)} "  # noqa: S608 - names from the models, values as parameters
+                    f"FROM {rows_sql} GROUP BY {', '.join(grouped)}"
                 )
-                table = quote(metas[0].db_table)
-                key = counted_key = f"{table}.{quote(metas[0].pk.column)}"
-                for meta in metas[1:]:
-                    other = quote(meta.db_table)
-                    joins += f" INNER JOIN {other} ON {other}.{quote(meta.pk.column)} = {key}"
-                columns = [
-                    f"{quote(field.model._meta.db_table)}.{quote(field.column)}"
-                    for _name, _facet, field in group
-                ]
-            counted = {
-                name: (facet, field, column)
-                for (name, facet, field), column in zip(group, columns, strict=True)
-            }
-            values, labels, grouped = [], [], []
-            for name in names:
-                value, label = null_values[name], null_label
-                if name in counted:
-                    facet, field, column = counted[name]
-                    counts[name][2].append((model, facet))
-                    value = column
-                    grouped.append(str(len(values) + 1))
-                    if field.is_relation and facet.label_field:
-                        label = _label_sql(field.related_model, facet, value)
-                values.append(value)
-                labels.append(label)
-            rows_of = _matched_rows_of(table, joins, key, id_sql, join)
-            parts.append(
-                f"SELECT {', '.join(values)}, COUNT({counted_key}), {', '.join(labels)} "  # noqa: S608 - names from the models, values as parameters
-                f"FROM {rows_of} GROUP BY {', '.join(grouped)}"
-            )
-            params.extend(id_params)
-    if not parts:
+                self.params.extend(rows_params)
+
+    @property
+    def width(self) -> int:
+        return 2 * len(self.names) + 1
+
+    def counts(self, rows, type_counts) -> dict:
+        """``{facet name: (totals, labels, [(model, facet) counted])}`` from the union's rows."""
+        counts = {name: (Counter(), {}, []) for name in self.names}
+        for name, model, facet in self.counted:
+            if type_counts.get(self.content_types[model]):
+                counts[name][2].append((model, facet))
+        width = len(self.names)
+        for row in rows:
+            count = row[width]
+            for index, name in enumerate(self.names):
+                value = row[index]
+                if value is None:
+                    continue
+                for converter, expression in self.converters[name]:
+                    value = converter(value, expression, connection)
+                totals, labels, _counted = counts[name]
+                totals[value] += count
+                label = row[width + 1 + index]
+                if label is not None:
+                    labels[value] = label
         return counts
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        rows = cursor.fetchall()
-    width = len(names)
-    for row in rows:
-        count = row[width]
-        for index, name in enumerate(names):
-            value = row[index]
-            if value is None:
-                continue
-            for converter, expression in converters[name]:
-                value = converter(value, expression, connection)
-            totals, labels, _counted = counts[name]
-            totals[value] += count
-            label = row[width + 1 + index]
-            if label is not None:
-                labels[value] = label
-    return counts
+
+
+def _all_facet_counts(declarations, models, content_types, type_counts, matched, filters):
+    """Every facet counted on ``matched`` in one query (``_FacetUnion``), when no facet
+    filters them: ``{facet name: (totals, labels, [(model, facet) counted])}``."""
+    rows_of = _matched_ids_source(matched, models, content_types)
+    union = _FacetUnion(declarations, models, content_types, type_counts, filters, rows_of)
+    rows = []
+    if union.parts:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(union.parts), union.params)
+            rows = cursor.fetchall()
+    return union.counts(rows, type_counts)
 
 
 def _facet_groups(
-    backend, query, locale, filters, type_counts, matched=None
+    backend, query, locale, filters, type_counts, matched=None, counted_at_once=None
 ) -> list[facet_tools.FacetGroup]:
     groups = []
     models = facet_tools.searchable_page_models()
@@ -576,8 +725,9 @@ def _facet_groups(
         )
 
     all_declarations = facet_tools.facet_declarations()
-    counted_at_once = None
-    if matched is not None and matched.ids_by_type is not None and not filters.facets:
+    if counted_at_once is None and (
+        matched is not None and matched.ids_by_type is not None and not filters.facets
+    ):
         counted_at_once = _all_facet_counts(
             all_declarations, models, content_types, type_counts, matched, filters
         )
@@ -710,22 +860,31 @@ def _search_outcome(query, language, filters, page_number, request, other_langua
     backend = get_search_backend()
     try:
         queryset = facet_tools.restrict(base_queryset(locale), filters)
-        ranked = None
-        if queryset is not None:
+        summary = ranked = None
+        if queryset is not None and not filters.active:
+            summary = _ranked_summary(backend, outcome.terms, queryset, page_number)
+        if summary is None and queryset is not None:
             ranked = _ranked_matches(backend, outcome.terms, queryset)
-        if ranked is not None:
+        if summary is not None:
+            outcome.operator = summary.operator
+            results = RankedSlice(queryset.specific(), summary)
+        elif ranked is not None:
             rows, outcome.operator = ranked
             results = RankedPages(queryset.specific(), [pk for pk, _content_type in rows])
         elif queryset is not None:
             results, outcome.operator = _search(backend, outcome.terms, queryset.specific())
         query_object = _backend_query(outcome.terms, outcome.operator)
-        if ranked is not None and not filters.active:
+        if summary is not None:
+            matched = None
+        elif ranked is not None and not filters.active:
             matched = Matched.from_rows(rows)  # the filtered matches are all of them
         else:
             matched = _matched_page_ids(backend, query_object, base_queryset(locale))
         if queryset is not None:
             paginator = Paginator(results, RESULTS_PER_PAGE)
-            if matched is not None and not filters.active:
+            if summary is not None:
+                paginator.count = summary.count
+            elif matched is not None and not filters.active:
                 paginator.count = matched.count  # the same pages: no count query
             outcome.total = paginator.count
             number = min(max(1, page_number), MAX_PAGES, max(1, paginator.num_pages))
@@ -733,8 +892,21 @@ def _search_outcome(query, language, filters, page_number, request, other_langua
             outcome.items = [
                 _item(page, outcome.terms, language, request) for page in outcome.page.object_list
             ]
-        type_counts = _type_counts(backend, query_object, locale, filters, matched)
-        outcome.facets = _facet_groups(backend, query_object, locale, filters, type_counts, matched)
+        if summary is not None:
+            type_counts = summary.type_counts
+            outcome.facets = _facet_groups(
+                backend,
+                query_object,
+                locale,
+                filters,
+                type_counts,
+                counted_at_once=summary.facet_counts,
+            )
+        else:
+            type_counts = _type_counts(backend, query_object, locale, filters, matched)
+            outcome.facets = _facet_groups(
+                backend, query_object, locale, filters, type_counts, matched
+            )
         if outcome.page is None or outcome.page.number == 1:
             outcome.promotions = promotions_for(query, language, request)
             promoted_urls = {promotion.url for promotion in outcome.promotions}
