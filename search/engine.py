@@ -300,15 +300,20 @@ class RankedSummary:
     type_counts: dict
     offset: int
     page_ids: list[int]
+    page_types: dict  # content type id of each of page_ids
     facet_counts: dict
 
 
 class RankedSlice:
-    """The pages of ``queryset`` whose ids ``summary`` read for its page of results: the
-    paginator's object list, ``summary.count`` long, of which only that page is read."""
+    """The pages whose ids ``summary`` read for its page of results: the paginator's object
+    list, ``summary.count`` long, of which only that page is read.
 
-    def __init__(self, queryset, summary: RankedSummary):
-        self.pages = RankedPages(queryset, summary.page_ids)
+    Each page is read as ``specific()`` reads it (``Model.objects``, one query per page
+    type), without the query of keys and types ``specific()`` starts with: the ranking
+    gave them, its conditions applied.
+    """
+
+    def __init__(self, summary: RankedSummary):
         self.summary = summary
 
     def __len__(self) -> int:
@@ -317,7 +322,15 @@ class RankedSlice:
     def __getitem__(self, index):
         if not isinstance(index, slice) or index.start != self.summary.offset:
             raise IndexError("only the page of results read with the ranking")
-        return self.pages[: index.stop - index.start]
+        ids = self.summary.page_ids[: index.stop - index.start]
+        ids_by_type = defaultdict(list)
+        for pk in ids:
+            ids_by_type[self.summary.page_types[pk]].append(pk)
+        pages = {}
+        for content_type, pks in ids_by_type.items():
+            model = ContentType.objects.get_for_id(content_type).model_class() or Page
+            pages.update((page.pk, page) for page in model.objects.filter(pk__in=pks))
+        return [pages[pk] for pk in ids if pk in pages]
 
 
 def _ranked_summary(backend, terms, queryset, page_number) -> RankedSummary | None:
@@ -359,7 +372,7 @@ def _ranked_summary(backend, terms, queryset, page_number) -> RankedSummary | No
         facet_tools.Filters(),
         rows_of,
     )
-    width = max(3, union.width)
+    width = max(4, union.width)
     nulls = lambda count: ", NULL" * count  # noqa: E731
     requested = min(max(1, page_number), MAX_PAGES)
     per_page = RESULTS_PER_PAGE
@@ -377,8 +390,8 @@ def _ranked_summary(backend, terms, queryset, page_number) -> RankedSummary | No
             (
                 # What orders the page comes with it: the order of a union's part is not
                 # one SQLite promises to keep.
-                "SELECT * FROM (SELECT 0, ranked_pk, ranked_score, ranked_object_id",
-                nulls(width - 3),
+                "SELECT * FROM (SELECT 0, ranked_pk, ranked_score, ranked_object_id, ranked_type",
+                nulls(width - 4),
                 f"FROM ranked ORDER BY {RANKED_ORDER} LIMIT {per_page}",
                 f"OFFSET (min(%s, {last_page}) - 1) * {per_page})",
             )
@@ -411,6 +424,7 @@ def _ranked_summary(backend, terms, queryset, page_number) -> RankedSummary | No
         type_counts=type_counts,
         offset=(number - 1) * per_page,
         page_ids=[row[1] for row in page_rows],
+        page_types={row[1]: row[4] for row in page_rows},
         facet_counts=union.counts(facet_rows, type_counts),
     )
 
@@ -867,7 +881,7 @@ def _search_outcome(query, language, filters, page_number, request, other_langua
             ranked = _ranked_matches(backend, outcome.terms, queryset)
         if summary is not None:
             outcome.operator = summary.operator
-            results = RankedSlice(queryset.specific(), summary)
+            results = RankedSlice(summary)
         elif ranked is not None:
             rows, outcome.operator = ranked
             results = RankedPages(queryset.specific(), [pk for pk, _content_type in rows])
