@@ -630,7 +630,6 @@ class _FacetUnion:
                     through = field.remote_field.through._meta
                     table = quote(through.db_table)
                     key = f"{table}.{quote(through.get_field(field.m2m_field_name()).column)}"
-                    counted_key = f"{table}.{quote(through.pk.column)}"
                     column = quote(through.get_field(field.m2m_reverse_field_name()).column)
                     columns = [f"{table}.{column}"]
                 else:
@@ -640,7 +639,7 @@ class _FacetUnion:
                         {id(field.model._meta): field.model._meta for *_, field in group}.values()
                     )
                     table = quote(metas[0].db_table)
-                    key = counted_key = f"{table}.{quote(metas[0].pk.column)}"
+                    key = f"{table}.{quote(metas[0].pk.column)}"
                     for meta in metas[1:]:
                         other = quote(meta.db_table)
                         joins += f" INNER JOIN {other} ON {other}.{quote(meta.pk.column)} = {key}"
@@ -666,7 +665,9 @@ class _FacetUnion:
                     labels.append(label)
                 rows_sql, rows_params = rows_of(model, table, joins, key)
                 self.parts.append(
-                    f"SELECT {', '.join(values)}, COUNT({counted_key}), {', '.join(labels)} "  # noqa: S608 - names from the models, values as parameters
+                    # COUNT(*): the rows' keys are never NULL, and the sorter that groups
+                    # them need not carry them.
+                    f"SELECT {', '.join(values)}, COUNT(*), {', '.join(labels)} "  # noqa: S608 - names from the models, values as parameters
                     f"FROM {rows_sql} GROUP BY {', '.join(grouped)}"
                 )
                 self.params.extend(rows_params)
