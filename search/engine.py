@@ -358,11 +358,14 @@ def _ranked_summary(backend, terms, queryset, page_number) -> RankedSummary | No
     def rows_of(model, table, joins, key):
         types = _own_types(model, models, content_types)
         placeholders = ", ".join(["%s"] * len(types))
-        return (
-            f"ranked CROSS JOIN {table} ON {key} = ranked.ranked_pk{joins} "
-            f"WHERE ranked.ranked_type IN ({placeholders})",
-            types,
-        )
+        sql = f"ranked CROSS JOIN {table} ON {key} = ranked.ranked_pk{joins} WHERE "
+        sql += f"ranked.ranked_type IN ({placeholders})"
+        if len(types) == 1:
+            return sql, types
+        # As with the matches in Python: a page type is counted, on its matches and its
+        # subtypes', only when it has matches of its own (a scalar subquery: run once).
+        sql += " AND (SELECT 1 FROM ranked AS own WHERE own.ranked_type = %s LIMIT 1) = 1"
+        return sql, [*types, content_types[model]]
 
     union = _FacetUnion(
         facet_tools.facet_declarations(),
