@@ -291,6 +291,147 @@ class RankedPages:
         return [pages[pk] for pk in ids if pk in pages]
 
 
+@dataclass
+class RankedSummary:
+    """What the search page needs of every match, read in one query (``_ranked_summary``)."""
+
+    operator: str
+    count: int
+    type_counts: dict
+    offset: int
+    page_ids: list[int]
+    page_types: dict  # content type id of each of page_ids
+    facet_counts: dict
+
+
+class RankedSlice:
+    """The pages whose ids ``summary`` read for its page of results: the paginator's object
+    list, ``summary.count`` long, of which only that page is read.
+
+    Each page is read as ``specific()`` reads it (``Model.objects``, one query per page
+    type), without the query of keys and types ``specific()`` starts with: the ranking
+    gave them, its conditions applied.
+    """
+
+    def __init__(self, summary: RankedSummary):
+        self.summary = summary
+
+    def __len__(self) -> int:
+        return self.summary.count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.start != self.summary.offset:
+            raise IndexError("only the page of results read with the ranking")
+        ids = self.summary.page_ids[: index.stop - index.start]
+        ids_by_type = defaultdict(list)
+        for pk in ids:
+            ids_by_type[self.summary.page_types[pk]].append(pk)
+        pages = {}
+        for content_type, pks in ids_by_type.items():
+            model = ContentType.objects.get_for_id(content_type).model_class() or Page
+            pages.update((page.pk, page) for page in model.objects.filter(pk__in=pks))
+        return [pages[pk] for pk in ids if pk in pages]
+
+
+def _ranked_summary(backend, terms, queryset, page_number) -> RankedSummary | None:
+    """The count, the matches per type, the ids of the page of results and every facet's
+    counts, in one query per operator tried; None when the backend cannot rank so.
+
+    For a search without filters on SQLite. ``ranked_rows`` read the key and type of
+    every match into Python (9,000 rows for a common word: 3.5 ms to fetch), to count
+    them, slice a page and send the ids of each type back for the facets (sorted and
+    written as JSON, then parsed by SQLite). Here the ranked matches stay in SQLite, in
+    one materialized table that the page of results (``LIMIT``/``OFFSET`` of the clamped
+    page, the paginator's), the counts per type and the facet union read.
+    """
+    if connection.vendor != "sqlite" or not hasattr(backend.query_compiler_class, "ranked_source"):
+        return None
+    if connection.Database.sqlite_version_info < (3, 35):
+        return None  # no AS MATERIALIZED: ranked_rows instead
+    from .sqlite_ranking import RANKED_ORDER
+
+    models = facet_tools.searchable_page_models()
+    content_types = {
+        model: ct.pk for model, ct in ContentType.objects.get_for_models(*models).items()
+    }
+
+    def rows_of(model, table, joins, key):
+        types = _own_types(model, models, content_types)
+        placeholders = ", ".join(["%s"] * len(types))
+        sql = f"ranked CROSS JOIN {table} ON {key} = ranked.ranked_pk{joins} WHERE "
+        sql += f"ranked.ranked_type IN ({placeholders})"
+        if len(types) == 1:
+            return sql, types
+        # As with the matches in Python: a page type is counted, on its matches and its
+        # subtypes', only when it has matches of its own (a scalar subquery: run once).
+        sql += " AND (SELECT 1 FROM ranked AS own WHERE own.ranked_type = %s LIMIT 1) = 1"
+        return sql, [*types, content_types[model]]
+
+    union = _FacetUnion(
+        facet_tools.facet_declarations(),
+        models,
+        content_types,
+        None,
+        facet_tools.Filters(),
+        rows_of,
+    )
+    width = max(4, union.width)
+    nulls = lambda count: ", NULL" * count  # noqa: E731
+    requested = min(max(1, page_number), MAX_PAGES)
+    per_page = RESULTS_PER_PAGE
+    operators = ("and", "or") if len(terms) > 1 else ("and",)
+    for operator in operators:
+        compiler = backend.search(_backend_query(terms, operator), queryset).query_compiler
+        source = compiler.ranked_source(compiler.get_config(backend))
+        if source is None:
+            return None
+        source_sql, source_params = source
+        # Names and numbers of this module only; the values are parameters.
+        count_all = "SELECT COUNT(*) FROM ranked"
+        last_page = f"max(1, (({count_all}) + {per_page - 1}) / {per_page})"
+        page_of_results = " ".join(
+            (
+                # What orders the page comes with it: the order of a union's part is not
+                # one SQLite promises to keep.
+                "SELECT * FROM (SELECT 0, ranked_pk, ranked_score, ranked_object_id, ranked_type",
+                nulls(width - 4),
+                f"FROM ranked ORDER BY {RANKED_ORDER} LIMIT {per_page}",
+                f"OFFSET (min(%s, {last_page}) - 1) * {per_page})",
+            )
+        )
+        per_type = "SELECT 1, ranked_type, COUNT(*)" + nulls(width - 2)
+        selects = [
+            page_of_results,
+            per_type + " FROM ranked GROUP BY ranked_type",
+            *(
+                "SELECT 2, *" + nulls(width - union.width) + f" FROM ({part})"  # noqa: S608
+                for part in union.parts
+            ),
+        ]
+        sql = f"WITH ranked AS MATERIALIZED ({source_sql}) " + " UNION ALL ".join(selects)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (*source_params, requested, *union.params))
+            rows = cursor.fetchall()
+        type_counts = {row[1]: row[2] for row in rows if row[0] == 1}
+        count = sum(type_counts.values())
+        if count:
+            break
+    number = min(requested, max(1, -(-count // per_page)))
+    page_rows = [row for row in rows if row[0] == 0]
+    page_rows.sort(key=lambda row: row[3], reverse=True)  # object_id descending...
+    page_rows.sort(key=lambda row: row[2])  # ...within each score, best first
+    facet_rows = [row[1 : union.width + 1] for row in rows if row[0] == 2]
+    return RankedSummary(
+        operator=operator,
+        count=count,
+        type_counts=type_counts,
+        offset=(number - 1) * per_page,
+        page_ids=[row[1] for row in page_rows],
+        page_types={row[1]: row[4] for row in page_rows},
+        facet_counts=union.counts(facet_rows, type_counts),
+    )
+
+
 def _matched_rows(backend, results) -> list[tuple[int, int]]:
     """(primary key, content type id) of every result, read straight from the cursor.
 
@@ -391,92 +532,191 @@ def _own_types(model, models, content_types) -> list[int]:
     return [content_types[other] for other in models if issubclass(other, model)]
 
 
-def _all_facet_counts(declarations, models, content_types, type_counts, matched, filters):
-    """Every facet counted on the matches in one query, when no facet filters them:
-    ``{facet name: (totals, labels, [(model, facet) counted])}``.
+def _db_converters(field):
+    """``(converter, expression)``: what Django applies to a value of ``field`` read from
+    the database."""
+    expression = Value(None, output_field=field)
+    converters = connection.ops.get_db_converters(expression) + field.get_db_converters(connection)
+    return [(converter, expression) for converter in converters]
+
+
+def _label_sql(related_model, facet, value: str) -> str:
+    """The label of the counted ``value`` (a column), read once per value after the
+    grouping: the plain SQL twin of ``_label``."""
+    quote = connection.ops.quote_name
+    meta = related_model._meta
+    table = quote(meta.db_table)
+    label = quote(meta.get_field(facet.label_field).column)
+    return f"(SELECT {label} FROM {table} WHERE {table}.{quote(meta.pk.column)} = {value} LIMIT 1)"  # noqa: S608 - names from the models
+
+
+def _matched_ids_source(matched, models, content_types):
+    """``rows_of`` for ``_facet_union`` over ``matched``'s ids (``Matched.ids_of``)."""
+
+    def rows_of(model, table, joins, key):
+        ids = matched.ids_of(_own_types(model, models, content_types))
+        if not isinstance(ids, RawSQL):
+            ids = list(ids)
+            placeholders = ", ".join(["%s"] * len(ids)) or "NULL"
+            return f"{table}{joins} WHERE {key} IN ({placeholders})", ids
+        if connection.vendor == "sqlite":
+            # SQLite reads the ids in order and looks each row up by key, rather than
+            # building a temporary index of them to look every row up in (2 ms of 14).
+            return f"({ids.sql}) AS matched CROSS JOIN {table} ON {key} = matched.value{joins}", [
+                *ids.params
+            ]
+        return f"{table}{joins} WHERE {key} IN ({ids.sql})", [*ids.params]
+
+    return rows_of
+
+
+class _FacetUnion:
+    """Every facet counted on the matches in one union, when no facet filters them.
 
     Without a facet filter every facet of a page type counts the same pages, so one
     grouped read of each type's rows gives them all: a query per facet read the 8,000
     case studies of a common word once for the country, once for the type of space
     (wide rows: the story is stored in them). Each page type's grouped rows, and each
     many-to-many facet's link rows, are one part of a union whose columns are every
-    facet's value and label, NULL where a part does not count that facet.
+    facet's value, the count, then every facet's label, NULL where a part does not
+    count that facet.
+
+    The union is written as plain SQL from the models' metadata: built by the ORM (five
+    parts with their label subqueries, typed NULLs and id lists) it cost more Python
+    than its rows cost SQLite. Its values go through the converters the ORM would apply.
+    ``rows_of(model, table, joins, key)`` gives the ``FROM`` of a part (the rows of
+    ``table`` whose ``key`` is one of the matches of ``model``'s types) and its
+    parameters. ``type_counts`` None counts every type: the parts of types without
+    matches give no rows, and ``counts(type_counts)`` leaves them out.
     """
-    names = [name for name in declarations if name not in facet_tools.RESERVED_PARAMS]
-    columns = {name: (f"facet_{index}", f"label_{index}") for index, name in enumerate(names)}
-    # PostgreSQL types a union's columns part by part, NULL as text when two parts in a
-    # row leave a column NULL: each NULL takes the type of the facet's values.
-    null_values = {}
-    for name in names:
-        model, facet = declarations[name][0]
-        field = facet.model_field(model)
-        if field.is_relation:
-            field = field.related_model._meta.pk
-        null_values[name] = _TypedNull(type(field)())
-    null_label = _TypedNull(TextField())
-    counts = {name: (Counter(), {}, []) for name in names}
-    parts = []
-    for model in models:
-        if not type_counts.get(content_types[model]) or (
-            filters.types and model not in filters.types
-        ):
-            continue  # nothing of this type to count
-        declared = [
-            (name, facet, facet.model_field(model))
-            for name in names
-            for declaring, facet in declarations[name]
-            if declaring is model
-        ]
-        if not declared:
-            continue
-        own_ids = matched.ids_of(_own_types(model, models, content_types))
-        # The page type's own columns in one part, each many-to-many facet in its own.
-        groups = [[item for item in declared if not item[2].many_to_many]]
-        groups += [[item] for item in declared if item[2].many_to_many]
-        for group in groups:
-            if not group:
+
+    def __init__(self, declarations, models, content_types, type_counts, filters, rows_of):
+        quote = connection.ops.quote_name
+        self.content_types = content_types
+        self.names = [name for name in declarations if name not in facet_tools.RESERVED_PARAMS]
+        # PostgreSQL types a union's columns part by part, NULL as text when two parts in a
+        # row leave a column NULL: each NULL takes the type of the facet's values.
+        null_values, self.converters = {}, {}
+        for name in self.names:
+            model, facet = declarations[name][0]
+            field = facet.model_field(model)
+            if field.is_relation:
+                field = field.related_model._meta.pk
+            field = type(field)()
+            null_values[name] = f"CAST(NULL AS {field.cast_db_type(connection)})"
+            self.converters[name] = _db_converters(field)
+        null_label = f"CAST(NULL AS {TextField().cast_db_type(connection)})"
+        self.counted = []  # (name, model, facet) in the order the parts count them
+        self.parts, self.params = [], []
+        for model in models:
+            if (type_counts is not None and not type_counts.get(content_types[model])) or (
+                filters.types and model not in filters.types
+            ):
+                continue  # nothing of this type to count
+            declared = [
+                (name, facet, facet.model_field(model))
+                for name in self.names
+                for declaring, facet in declarations[name]
+                if declaring is model
+            ]
+            if not declared:
                 continue
-            if group[0][2].many_to_many:
-                field = group[0][2]
-                source = field.remote_field.through._default_manager.filter(
-                    **{f"{field.m2m_field_name()}_id__in": own_ids}
+            # The page type's own columns in one part, each many-to-many facet in its own.
+            groups = [[item for item in declared if not item[2].many_to_many]]
+            groups += [[item] for item in declared if item[2].many_to_many]
+            for group in groups:
+                if not group:
+                    continue
+                joins = ""
+                if group[0][2].many_to_many:
+                    field = group[0][2]
+                    through = field.remote_field.through._meta
+                    table = quote(through.db_table)
+                    key = f"{table}.{quote(through.get_field(field.m2m_field_name()).column)}"
+                    column = quote(through.get_field(field.m2m_reverse_field_name()).column)
+                    columns = [f"{table}.{column}"]
+                else:
+                    # A field may live in a parent's table (a page's owner): each table's
+                    # key is the page's.
+                    metas = list(
+                        {id(field.model._meta): field.model._meta for *_, field in group}.values()
+                    )
+                    table = quote(metas[0].db_table)
+                    key = f"{table}.{quote(metas[0].pk.column)}"
+                    for meta in metas[1:]:
+                        other = quote(meta.db_table)
+                        joins += f" INNER JOIN {other} ON {other}.{quote(meta.pk.column)} = {key}"
+                    columns = [
+                        f"{quote(field.model._meta.db_table)}.{quote(field.column)}"
+                        for _name, _facet, field in group
+                    ]
+                counted = {
+                    name: (facet, field, column)
+                    for (name, facet, field), column in zip(group, columns, strict=True)
+                }
+                values, labels, grouped = [], [], []
+                for name in self.names:
+                    value, label = null_values[name], null_label
+                    if name in counted:
+                        facet, field, column = counted[name]
+                        self.counted.append((name, model, facet))
+                        value = column
+                        grouped.append(str(len(values) + 1))
+                        if field.is_relation and facet.label_field:
+                            label = _label_sql(field.related_model, facet, value)
+                    values.append(value)
+                    labels.append(label)
+                rows_sql, rows_params = rows_of(model, table, joins, key)
+                self.parts.append(
+                    # COUNT(*): the rows' keys are never NULL, and the sorter that groups
+                    # them need not carry them.
+                    f"SELECT {', '.join(values)}, COUNT(*), {', '.join(labels)} "  # noqa: S608 - names from the models, values as parameters
+                    f"FROM {rows_sql} GROUP BY {', '.join(grouped)}"
                 )
-                attnames = [f"{field.m2m_reverse_field_name()}_id"]
-            else:
-                source = model._default_manager.filter(pk__in=own_ids)
-                attnames = [field.get_attname() for _name, _facet, field in group]
-            counted = {
-                name: (facet, field, attname)
-                for (name, facet, field), attname in zip(group, attnames, strict=True)
-            }
-            values, labels = {}, {}
-            for name in names:
-                value_column, label_column = columns[name]
-                values[value_column], labels[label_column] = null_values[name], null_label
-                if name in counted:
-                    facet, field, attname = counted[name]
-                    counts[name][2].append((model, facet))
-                    values[value_column] = F(attname)
-                    if field.is_relation:
-                        labels[label_column] = _label(field.related_model, facet, attname)
-            parts.append(source.values(**values).annotate(count=Count("pk"), **labels).order_by())
-    if not parts:
+                self.params.extend(rows_params)
+
+    @property
+    def width(self) -> int:
+        return 2 * len(self.names) + 1
+
+    def counts(self, rows, type_counts) -> dict:
+        """``{facet name: (totals, labels, [(model, facet) counted])}`` from the union's rows."""
+        counts = {name: (Counter(), {}, []) for name in self.names}
+        for name, model, facet in self.counted:
+            if type_counts.get(self.content_types[model]):
+                counts[name][2].append((model, facet))
+        width = len(self.names)
+        for row in rows:
+            count = row[width]
+            for index, name in enumerate(self.names):
+                value = row[index]
+                if value is None:
+                    continue
+                for converter, expression in self.converters[name]:
+                    value = converter(value, expression, connection)
+                totals, labels, _counted = counts[name]
+                totals[value] += count
+                label = row[width + 1 + index]
+                if label is not None:
+                    labels[value] = label
         return counts
-    first, *others = parts
-    for row in first.union(*others, all=True) if others else first:
-        for name, (value_column, label_column) in columns.items():
-            value = row[value_column]
-            if value is None:
-                continue
-            totals, labels, _counted = counts[name]
-            totals[value] += row["count"]
-            if row[label_column] is not None:
-                labels[value] = row[label_column]
-    return counts
+
+
+def _all_facet_counts(declarations, models, content_types, type_counts, matched, filters):
+    """Every facet counted on ``matched`` in one query (``_FacetUnion``), when no facet
+    filters them: ``{facet name: (totals, labels, [(model, facet) counted])}``."""
+    rows_of = _matched_ids_source(matched, models, content_types)
+    union = _FacetUnion(declarations, models, content_types, type_counts, filters, rows_of)
+    rows = []
+    if union.parts:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(union.parts), union.params)
+            rows = cursor.fetchall()
+    return union.counts(rows, type_counts)
 
 
 def _facet_groups(
-    backend, query, locale, filters, type_counts, matched=None
+    backend, query, locale, filters, type_counts, matched=None, counted_at_once=None
 ) -> list[facet_tools.FacetGroup]:
     groups = []
     models = facet_tools.searchable_page_models()
@@ -503,8 +743,9 @@ def _facet_groups(
         )
 
     all_declarations = facet_tools.facet_declarations()
-    counted_at_once = None
-    if matched is not None and matched.ids_by_type is not None and not filters.facets:
+    if counted_at_once is None and (
+        matched is not None and matched.ids_by_type is not None and not filters.facets
+    ):
         counted_at_once = _all_facet_counts(
             all_declarations, models, content_types, type_counts, matched, filters
         )
@@ -637,22 +878,31 @@ def _search_outcome(query, language, filters, page_number, request, other_langua
     backend = get_search_backend()
     try:
         queryset = facet_tools.restrict(base_queryset(locale), filters)
-        ranked = None
-        if queryset is not None:
+        summary = ranked = None
+        if queryset is not None and not filters.active:
+            summary = _ranked_summary(backend, outcome.terms, queryset, page_number)
+        if summary is None and queryset is not None:
             ranked = _ranked_matches(backend, outcome.terms, queryset)
-        if ranked is not None:
+        if summary is not None:
+            outcome.operator = summary.operator
+            results = RankedSlice(summary)
+        elif ranked is not None:
             rows, outcome.operator = ranked
             results = RankedPages(queryset.specific(), [pk for pk, _content_type in rows])
         elif queryset is not None:
             results, outcome.operator = _search(backend, outcome.terms, queryset.specific())
         query_object = _backend_query(outcome.terms, outcome.operator)
-        if ranked is not None and not filters.active:
+        if summary is not None:
+            matched = None
+        elif ranked is not None and not filters.active:
             matched = Matched.from_rows(rows)  # the filtered matches are all of them
         else:
             matched = _matched_page_ids(backend, query_object, base_queryset(locale))
         if queryset is not None:
             paginator = Paginator(results, RESULTS_PER_PAGE)
-            if matched is not None and not filters.active:
+            if summary is not None:
+                paginator.count = summary.count
+            elif matched is not None and not filters.active:
                 paginator.count = matched.count  # the same pages: no count query
             outcome.total = paginator.count
             number = min(max(1, page_number), MAX_PAGES, max(1, paginator.num_pages))
@@ -660,8 +910,21 @@ def _search_outcome(query, language, filters, page_number, request, other_langua
             outcome.items = [
                 _item(page, outcome.terms, language, request) for page in outcome.page.object_list
             ]
-        type_counts = _type_counts(backend, query_object, locale, filters, matched)
-        outcome.facets = _facet_groups(backend, query_object, locale, filters, type_counts, matched)
+        if summary is not None:
+            type_counts = summary.type_counts
+            outcome.facets = _facet_groups(
+                backend,
+                query_object,
+                locale,
+                filters,
+                type_counts,
+                counted_at_once=summary.facet_counts,
+            )
+        else:
+            type_counts = _type_counts(backend, query_object, locale, filters, matched)
+            outcome.facets = _facet_groups(
+                backend, query_object, locale, filters, type_counts, matched
+            )
         if outcome.page is None or outcome.page.number == 1:
             outcome.promotions = promotions_for(query, language, request)
             promoted_urls = {promotion.url for promotion in outcome.promotions}

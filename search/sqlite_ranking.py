@@ -18,6 +18,9 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+# Best first: the order of ``RankedQueryMixin.ranked_source``'s rows.
+RANKED_ORDER = "ranked_score ASC, ranked_object_id DESC"
+
 
 class RankedQueryMixin:
     def _scored_entries(self, config):
@@ -49,16 +52,13 @@ class RankedQueryMixin:
         )
         return list(ranked[start:stop])
 
-    def ranked_rows(self, config) -> list[tuple[int, int]] | None:
-        """(primary key, content type id) of every result, best first; None when not ranking.
+    def ranked_source(self, config) -> tuple[str, tuple] | None:
+        """``(sql, params)`` selecting every result's ``ranked_pk``, ``ranked_type``,
+        ``ranked_score`` and ``ranked_object_id``, unordered (best first is ``RANKED_ORDER``);
+        None when not ranking by relevance.
 
-        One pass instead of two: the ranked slice above and the list of every match (for
-        the count and the facets) each ran the full-text match, and the slice kept only
-        the index entries whose ``object_id`` was ``IN`` the text of every candidate's key
-        (the locale's 10,000 pages, read and cast for each search). Here the match is
-        scored once and each entry is joined to its page by key, the candidates' own
-        conditions applied to that row; the order is the slice's (score, then the entry's
-        ``object_id`` descending), so a page of it is the page the slice gives.
+        The match is scored once and each entry is joined to its page by key, the
+        candidates' own conditions applied to that row (see ``ranked_rows``).
         """
         scored = self._scored_entries(config)
         if scored is None:
@@ -72,17 +72,36 @@ class RankedQueryMixin:
         candidates_sql, candidates_params = candidates.query.sql_with_params()
         # CROSS JOIN keeps the match outside: each matching entry looks its page up by key.
         # Both parts are the ORM's own SQL, their values passed as parameters.
-        sources = f"({entries_sql}) AS entry CROSS JOIN ({candidates_sql}) AS candidate"
         sql = " ".join(
             (
-                "SELECT candidate.ranked_pk, candidate.ranked_type FROM",
-                sources,
+                "SELECT candidate.ranked_pk, candidate.ranked_type,",
+                "entry.ranked_score, entry.ranked_object_id FROM",
+                f"({entries_sql}) AS entry CROSS JOIN ({candidates_sql}) AS candidate",
                 "ON candidate.ranked_pk = CAST(entry.ranked_object_id AS integer)",
-                "ORDER BY entry.ranked_score ASC, entry.ranked_object_id DESC",
             )
         )
+        return sql, (*entries_params, *candidates_params)
+
+    def ranked_rows(self, config) -> list[tuple[int, int]] | None:
+        """(primary key, content type id) of every result, best first; None when not ranking.
+
+        One pass instead of two: the ranked slice above and the list of every match (for
+        the count and the facets) each ran the full-text match, and the slice kept only
+        the index entries whose ``object_id`` was ``IN`` the text of every candidate's key
+        (the locale's 10,000 pages, read and cast for each search). Here the match is
+        scored once and each entry is joined to its page by key, the candidates' own
+        conditions applied to that row; the order is the slice's (score, then the entry's
+        ``object_id`` descending), so a page of it is the page the slice gives.
+        """
+        source = self.ranked_source(config)
+        if source is None:
+            return None
+        sql, params = source
         with connection.cursor() as cursor:
-            cursor.execute(sql, (*entries_params, *candidates_params))
+            cursor.execute(
+                f"SELECT ranked_pk, ranked_type FROM ({sql}) ORDER BY {RANKED_ORDER}",  # noqa: S608 - the ORM's SQL
+                params,
+            )
             return cursor.fetchall()
 
 
