@@ -315,14 +315,10 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
         model = case_study_model()
         if model is None:
             return None
-        # By the ids of the country's versions (a handful) instead of a join on their
-        # translation key: SQLite then reads the case studies through the country's
-        # index (at 10,000 pages the list's query took 15 ms instead of 21).
-        versions = Country.objects.filter(translation_key=self.country.translation_key)
         return (
             model.objects.live()
             .filter(public_q())
-            .filter(locale_id=self.locale_id, country_id__in=versions.values("pk"))
+            .filter(locale_id=self.locale_id, country__translation_key=self.country.translation_key)
             .order_by("title")
         )
 
