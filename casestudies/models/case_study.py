@@ -32,7 +32,7 @@ from hub.privacy import public_q
 from ..api import CASE_STUDY_API_FIELDS
 from .choices import BusinessModel, Governance, Licence, RelationType
 from .panels import case_study_edit_handler
-from .presentation import STORY_SECTIONS, CaseStudyPresentationMixin
+from .presentation import CaseStudyPresentationMixin
 from .translation import (
     CASE_STUDY_TRANSLATABLE_FIELDS,
     LOCALIZED_FOREIGN_KEYS,
@@ -49,9 +49,6 @@ CARD_FIELDS = (
     *("alias_of", "translation_key", "first_published_at", "hero_image"),
     *("city", "summary", "country", "region", "space_type", "year_founded", "desks"),
 )
-
-# The StreamFields of the story (its sections and its resources).
-STORY_FIELDS = (*(name for name, _heading in STORY_SECTIONS), "resources")
 
 
 def validate_not_future_year(value):
@@ -476,8 +473,9 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
     def cards(cls, keys, request=None) -> list:
         """The live case studies with these keys, in this order, with what a card shows
         (components/_case_study_card.html), in three queries whatever their number: the
-        pages with their hero images (without the story's sections, which a card does not
-        show), their themes' names (``card_themes``), the images' renditions.
+        pages with their hero images (only the fields a card shows, ``CARD_FIELDS``: a
+        case study's row is wide), their themes' names (``card_themes``), the images'
+        renditions.
 
         Their terms and languages come from the site's small tables kept in memory
         (``hub.sitewide.rows``) instead of four joins and their objects.

@@ -215,11 +215,13 @@ def test_untranslated_case_studies_show_their_terms_in_the_visitor_language(clie
     assert '<h3 class="case-card__title" lang="en"><a href="/fr/' in html
 
 
+CARD_SIZES = ("400x225", "800x450")
+
+
 @pytest.mark.parametrize(
     "specs",
     [
-        ["format-avif|fill-400x225", "format-avif|fill-800x450", "format-webp|fill-400x225"]
-        + ["format-webp|fill-800x450", "format-jpeg|fill-400x225", "format-jpeg|fill-800x450"],
+        [f"format-{fmt}|fill-{size}" for fmt in ("avif", "webp", "jpeg") for size in CARD_SIZES],
         ["format-webp|width-300", "format-png|width-300"],
         ["width-300", "width-600"],
         ["fill-200x100"],
