@@ -399,13 +399,11 @@ class Finder:
         )
 
     def filtered(self, base=None):
-        """The case studies matching every filter, in the chosen order."""
+        """The case studies matching every filter, in the chosen order: what the map and
+        the exports hold; the list reads the same ones through ``_Sql`` (a test checks
+        that both agree)."""
         base = self.base_queryset() if base is None else base
         return base.filter(self._facet_q()).order_by(*SORTS[self.filters.sort][1])
-
-    def results(self):
-        """What the list shows: the filtered case studies with their cards' data."""
-        return self.filtered(CaseStudyPage.listing_queryset().filter(children_q(self.index)))
 
     def paged_results(self) -> "PagedResults":
         """The results as a paginator slices them, a page of cards at a time."""

@@ -310,6 +310,14 @@ def test_facet_counts_match_a_count_of_each_case_study(rf, index, catalogue, que
     assert {key: n for key, n in summary["counts"].items() if n} == expected["counts"]
     assert summary["total"] == expected["total"]
     assert (summary["low"], summary["high"]) == (expected["low"], expected["high"])
+    # The list (plain SQL) shows the case studies the map and the exports hold (the ORM),
+    # in the same order, whatever the sort.
+    for sort in ("newest", "title", "founded"):
+        params["sort"] = sort
+        finder = Finder(index, params)
+        listed = [case.pk for case in finder.cards(0, 1000)]
+        assert listed == list(finder.filtered().values_list("pk", flat=True))
+        assert len(listed) == expected["total"]
 
 
 def test_a_renamed_term_shows_at_once_though_the_terms_are_kept(client, catalogue):
