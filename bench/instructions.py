@@ -22,7 +22,6 @@ ratio of each page when both sizes were counted; the callgrind profiles stay in
 import argparse
 import json
 import operator
-import os
 import shutil
 import subprocess
 import sys
@@ -134,9 +133,7 @@ def count(url: str, size: int, runs: int, only) -> list[dict]:
         sys.exit(f"the counted process failed:\n{result.stderr[-3000:]}")
     pages = json.loads(manifest.read_text())
     # callgrind.out.1, .2, ...: one profile per page, dumped as its operator.call returns.
-    profiles = sorted(
-        folder.glob("callgrind.out.*"), key=lambda path: int(path.suffix.lstrip("."))
-    )
+    profiles = sorted(folder.glob("callgrind.out.*"), key=lambda path: int(path.suffix.lstrip(".")))
     if len(profiles) != len(pages):
         sys.exit(f"expected {len(pages)} callgrind profiles, found {len(profiles)} in {folder}")
     for page, profile in zip(pages, profiles, strict=True):

@@ -67,3 +67,37 @@ def test_bad_search_url_is_a_clear_error():
 
     with pytest.raises(ImproperlyConfigured, match="SEARCH_URL must look like"):
         search_backends("ftp://nowhere")
+
+
+def test_postgres_planner_costs_random_reads_as_on_ssds_unless_told_otherwise():
+    from hub.settings.base import database_settings
+
+    url = "postgres://hub@db.example.org:5432/hub"
+    assert database_settings(url, "1.1")["OPTIONS"]["options"] == "-c random_page_cost=1.1"
+    assert database_settings(url, "2")["OPTIONS"]["options"] == "-c random_page_cost=2"
+    assert "options" not in database_settings(url, "server").get("OPTIONS", {})
+    # SQLite has no such planner setting: its own options only.
+    sqlite = database_settings("sqlite:////tmp/hub.sqlite3", "1.1")
+    assert "options" not in sqlite["OPTIONS"]
+    assert "PRAGMA journal_mode=WAL" in sqlite["OPTIONS"]["init_command"]
+
+
+@pytest.mark.parametrize("value", ["fast", "0", "-1", "nan", "inf", "1e9"])
+def test_bad_random_page_cost_is_a_clear_error(value):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from hub.settings.base import database_settings
+
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_RANDOM_PAGE_COST must be"):
+        database_settings("postgres://hub@db.example.org:5432/hub", value)
+
+
+def test_production_refuses_to_start_with_a_bad_random_page_cost():
+    result = _manage(
+        "check",
+        SECRET_KEY="k" * 10 + "an-unguessable-but-test-only-value-0123456789abcdef",
+        DATABASE_URL="postgres://hub@127.0.0.1:5432/hub",
+        DATABASE_RANDOM_PAGE_COST="fast",
+    )
+    assert result.returncode != 0
+    assert "DATABASE_RANDOM_PAGE_COST must be a positive number" in result.stderr

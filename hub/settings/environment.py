@@ -59,6 +59,7 @@ class Environment:
     allowed_hosts: list[str]
     csrf_trusted_origins: list[str]
     database_url: str
+    database_random_page_cost: str
     media_root: Path
     static_root: Path
     redis_url: str
@@ -88,6 +89,7 @@ def read_environment() -> Environment:
         allowed_hosts=_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"]),
         csrf_trusted_origins=_list("CSRF_TRUSTED_ORIGINS", []),
         database_url=_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
+        database_random_page_cost=_str("DATABASE_RANDOM_PAGE_COST", "1.1"),
         media_root=Path(_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))),
         static_root=Path(_str("STATIC_ROOT", str(BASE_DIR / "var" / "static"))),
         redis_url=_str("REDIS_URL"),
