@@ -7,7 +7,10 @@ matches the full-text index once per entry (330 ms for one facet at 6,000 pages,
 SQLite by ``analysis_limit``, so that it stays fast on a large database); it is called
 after migrations, after ``update_index`` and after bulk loads of content.
 PostgreSQL's autovacuum analyses by itself; an explicit ``ANALYZE`` after a bulk load
-only saves the wait.
+only saves the wait. After a bulk load it runs ``VACUUM (ANALYZE)`` there: until a
+vacuum marks the new rows' pages visible to all, an index-only scan still reads each
+row, and the finder's counts read the wide case-study rows instead of their facet index
+(64 instead of 111 ms for the finder at 10,000 pages, once vacuumed).
 """
 
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -27,7 +30,9 @@ SMALL_TABLES = (
 )
 
 
-def refresh_statistics(using: str = DEFAULT_DB_ALIAS) -> None:
+def refresh_statistics(using: str = DEFAULT_DB_ALIAS, *, bulk_load: bool = False) -> None:
+    """``bulk_load``: many rows were just written (PostgreSQL vacuums them too, outside a
+    transaction, where ``VACUUM`` can run)."""
     connection = connections[using]
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
@@ -44,7 +49,8 @@ def refresh_statistics(using: str = DEFAULT_DB_ALIAS) -> None:
                 )
             cursor.execute("ANALYZE sqlite_schema")
         elif connection.vendor == "postgresql":
-            cursor.execute("ANALYZE")
+            vacuum = bulk_load and not connection.in_atomic_block
+            cursor.execute("VACUUM (ANALYZE)" if vacuum else "ANALYZE")
 
 
 def refresh_statistics_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:

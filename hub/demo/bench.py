@@ -505,7 +505,7 @@ class BenchWriter:
         result.seconds = time.monotonic() - started
         indexing = time.monotonic()
         self.index(written)
-        refresh_statistics()
+        refresh_statistics(bulk_load=True)
         result.index_seconds = time.monotonic() - indexing
         return result
 

@@ -250,7 +250,7 @@ class DemoLoader:
         except BaseException:
             self.remove_written_files()
             raise
-        refresh_statistics()
+        refresh_statistics(bulk_load=True)
         self.summary.seconds = (timezone.now() - started).total_seconds()
         return self.summary
 

@@ -73,3 +73,19 @@ def test_sqlite_connections_read_through_a_large_page_cache():
         cursor.execute("PRAGMA cache_size")
         assert cursor.fetchone()[0] == -65536
     assert connection.settings_dict["CONN_MAX_AGE"] != 0  # kept between requests
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bulk_load_leaves_the_new_rows_visible_to_index_only_scans(home):
+    """PostgreSQL: after a bulk load the pages' rows are vacuumed, so that index-only scans
+    (the finder's facet counts) need not read them."""
+    StandardPageFactory.create_batch(3, parent=home)
+    refresh_statistics(bulk_load=True)
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no visibility map")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relallvisible, relpages FROM pg_class WHERE relname = 'wagtailcore_page'"
+        )
+        visible, pages = cursor.fetchone()
+    assert pages and visible == pages
