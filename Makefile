@@ -17,7 +17,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 TEST_SETTINGS := hub.settings.test
 
-.PHONY: help install setup run test lint format check-migrations lock messages catalogs clean bench bench-search backup restore load-test
+.PHONY: help install setup run test lint format check-migrations lock messages catalogs clean bench bench-instructions bench-search backup restore load-test
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -76,6 +76,9 @@ lock: install ## Re-pin every dependency from requirements/*.in into requirement
 
 bench: install ## Performance bench at 1,000 and 10,000 pages: queries, render times, gunicorn + wrk req/s (table in var/bench/report.md; BENCH_ARGS="--sizes 1000 --no-server")
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+bench-instructions: install ## Instructions per request under valgrind's callgrind, for a noisy machine (table in var/bench/instructions.md; needs valgrind; BENCH_ARGS="--sizes 1000 --only finder")
+	$(PY) bench/instructions.py $(BENCH_ARGS)
 
 bench-search: install ## Search p95 at 10,000 pages in its own database (SQLite; BENCH_DATABASE_URL=postgres://... for PostgreSQL)
 	$(PY) bench/search_bench.py $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL),)
