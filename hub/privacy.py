@@ -12,6 +12,7 @@ locale. (A real translation is a page of its own: its editors decide its privacy
 
 from contextlib import contextmanager
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -34,6 +35,20 @@ def public_q() -> Q:
         path=Substr(OuterRef("path"), 1, Length("path")),
     )
     return ~Q(Exists(restricted))
+
+
+def public_sql(alias: str) -> str:
+    """``public_q`` in plain SQL, for the pages of the query's table alias ``alias``: no
+    restricted page's path is a prefix of the page's own."""
+    quote = connection.ops.quote_name
+    pages = quote(Page._meta.db_table)
+    restrictions = quote(PageViewRestriction._meta.db_table)
+    page_id = quote(PageViewRestriction._meta.get_field("page").column)
+    return (
+        f"NOT EXISTS (SELECT 1 FROM {pages} restricted WHERE restricted.id IN "  # noqa: S608 (names)
+        f"(SELECT {page_id} FROM {restrictions}) "
+        f"AND restricted.path = substr({alias}.path, 1, length(restricted.path)))"
+    )
 
 
 _paused = False

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
-from django.db.models import Count, Subquery
+from django.db import connection, models
+from django.db.models import Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +41,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.api_fields import TermField
 from hub.blocks import COUNTRY_FIGURE_BLOCKS, COUNTRY_SECTION_BLOCKS
-from hub.privacy import public_q
+from hub.privacy import public_q, public_sql
 
 from .mixins import TranslationStatusMixin
 from .search import Facet, SearchableMixin
@@ -48,6 +49,11 @@ from .taxonomy import Country, Organisation
 
 # Case studies listed on a profile; the finder, filtered by the country, lists them all.
 CASE_STUDY_LIST_SIZE = 12
+# What a profile shows of each (its card, the link to it, the language of its text).
+CASE_STUDY_CARD_FIELDS = (
+    *("title", "slug", "url_path", "path", "depth", "live", "content_type", "locale"),
+    *("alias_of", "translation_key", "first_published_at", "city", "summary", "space_type"),
+)
 
 
 def related_model(model, relation_name: str):
@@ -322,27 +328,60 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
             .order_by("title")
         )
 
+    def _case_studies_sql(self, model) -> tuple[str, list]:
+        """``case_study_queryset`` in plain SQL: the FROM and WHERE over its pages ``p``.
+
+        The two lists that start from it (the newest case studies, the tools they used)
+        took the ORM 6 to 10 ms each to build, for queries the database answers in 1 ms."""
+        quote = connection.ops.quote_name
+        own, key = quote(model._meta.db_table), quote(model._meta.pk.column)
+        country = quote(model._meta.get_field("country").column)
+        sql = (
+            f"{quote(Page._meta.db_table)} p INNER JOIN {own} c ON c.{key} = p.id "
+            f"INNER JOIN {quote(Country._meta.db_table)} k ON k.id = c.{country} "
+            f"WHERE p.live = %s AND p.locale_id = %s AND k.translation_key = %s "
+            f"AND {public_sql('p')}"
+        )
+        key = Country._meta.get_field("translation_key")
+        return sql, [
+            True,
+            self.locale_id,
+            key.get_db_prep_value(self.country.translation_key, connection),
+        ]
+
     @cached_property
     def case_studies(self) -> list:
         """The country's latest live case studies in this locale (at most
         ``CASE_STUDY_LIST_SIZE``, newest first), ready to list as cards; the finder,
-        filtered by the country, lists them all."""
-        queryset = self.case_study_queryset()
-        if queryset is None:
+        filtered by the country, lists them all.
+
+        The newest are chosen on narrow rows (ids and dates), with the number of all of
+        them, then only they are read, with the fields a card shows: sorting 1,700 whole
+        case studies to keep 12 took 56 ms at 10,000 pages."""
+        model = case_study_model()
+        if model is None:
             return []
-        order = ("-first_published_at", "-pk")
-        # The newest are chosen on narrow rows (ids and dates), then only they are read
-        # whole: sorting 1,700 whole case studies to keep 12 took 56 ms at 10,000 pages,
-        # 11 ms this way. The number of all of them comes in the same query.
-        newest = queryset.order_by(*order).values("pk")[:CASE_STUDY_LIST_SIZE]
-        total = queryset.order_by().values("locale_id").annotate(n=Count("pk")).values("n")
-        return list(
-            queryset.model.objects.filter(pk__in=Subquery(newest))
-            .annotate(total_here=Subquery(total))
-            .order_by(*order)
+        sql, params = self._case_studies_sql(model)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT p.id, COUNT(*) OVER () FROM {sql} "  # noqa: S608 (names)
+                "ORDER BY p.first_published_at DESC, p.id DESC LIMIT %s",
+                [*params, CASE_STUDY_LIST_SIZE],
+            )
+            rows = cursor.fetchall()
+        if not rows:
+            return []
+        position = {pk: number for number, (pk, _total) in enumerate(rows)}
+        pages = (
+            model.objects.filter(pk__in=position)
+            .only(*CASE_STUDY_CARD_FIELDS)
             .select_related("locale", "alias_of__locale", "space_type")
             .prefetch_related("themes")
         )
+        cards = sorted(pages, key=lambda page: position[page.pk])
+        for page in cards:
+            page.total_here = rows[0][1]
+        return cards
 
     @cached_property
     def case_study_cards(self) -> list[CaseStudyCard]:
@@ -375,21 +414,40 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
     @cached_property
     def tools(self) -> list:
         """Live tools, in this locale, that the country's case studies say they used."""
-        case_studies = self.case_study_queryset()
-        link_model = related_model(case_study_model(), "tool_links")
-        if case_studies is None or link_model is None:
+        model = case_study_model()
+        link_model = related_model(model, "tool_links")
+        if model is None or link_model is None:
             return []
-        used = Page.objects.filter(
-            pk__in=link_model.objects.filter(page__in=case_studies.values("pk")).values("tool_id")
-        ).values("translation_key")
-        return list(
-            Page.objects.live()
-            .filter(public_q())
-            .filter(locale_id=self.locale_id, translation_key__in=used)
-            .order_by("title")
-            .select_related("locale", "alias_of__locale", for_specific_subqueries=True)
-            .specific()
+        quote = connection.ops.quote_name
+        pages = quote(Page._meta.db_table)
+        links = link_model._meta
+        sql, params = self._case_studies_sql(model)
+        tool, page = (quote(links.get_field(name).column) for name in ("tool", "page"))
+        used = (
+            f"SELECT used.translation_key FROM {pages} used WHERE used.id IN "  # noqa: S608 (names)
+            f"(SELECT link.{tool} FROM {quote(links.db_table)} link "
+            f"WHERE link.{page} IN (SELECT p.id FROM {sql}))"
         )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT t.id, t.content_type_id FROM {pages} t "  # noqa: S608 (names)
+                f"WHERE t.live = %s AND t.locale_id = %s AND {public_sql('t')} "
+                f"AND t.translation_key IN ({used}) ORDER BY t.title, t.id",
+                [True, self.locale_id, *params],
+            )
+            rows = cursor.fetchall()
+        # Each type's pages read as that type, as ``specific()`` would without its first
+        # query (the keys and types are known).
+        by_type = {}
+        for pk, content_type in rows:
+            by_type.setdefault(content_type, []).append(pk)
+        tools = {}
+        for content_type, pks in by_type.items():
+            tool_model = ContentType.objects.get_for_id(content_type).model_class() or Page
+            found = tool_model.objects.filter(pk__in=pks)
+            found = found.select_related("locale", "alias_of__locale")
+            tools.update((page.pk, page) for page in found)
+        return [tools[pk] for pk, _content_type in rows if pk in tools]
 
     @cached_property
     def organisations(self) -> list:

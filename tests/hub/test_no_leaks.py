@@ -225,3 +225,25 @@ def test_hidden_case_studies_cannot_be_compared(lighthouses, locales, client, co
     assert response.status_code == 200
     assert "compare-table" not in response.text
     _assert_hidden(response.text, "comparison")
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_hidden_case_studies_are_not_on_the_country_profile(lighthouses, home, client, code):
+    """The profile's cards, its count of spaces and its tools leave out drafts and
+    unpublished, password- and login-protected case studies, in every language."""
+    from hub.models import Country
+    from tests.factories import CountryIndexPageFactory, CountryProfilePageFactory
+
+    france = Country.objects.get(locale__language_code="en", code="FR")
+    countries = CountryIndexPageFactory(parent=home, slug="countries")
+    create_aliases_for_new_page(countries)
+    profile = CountryProfilePageFactory(parent=countries, country=france, slug="france")
+    create_aliases_for_new_page(profile)
+    response = client.get(f"/{code}/countries/france/")
+    assert response.status_code == 200
+    text = response.text
+    assert VISIBLE in text
+    _assert_hidden(text, "country profile")
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert len(soup.select(".card__title")) == 1
+    assert soup.select_one(".lead").get_text(strip=True).startswith("1 ")
