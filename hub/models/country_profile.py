@@ -329,25 +329,29 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
         )
 
     def _case_studies_sql(self, model) -> tuple[str, list]:
-        """``case_study_queryset`` in plain SQL: the FROM and WHERE over its pages ``p``.
+        """``case_study_queryset`` in plain SQL: ``WITH mine AS (...)``, the keys and
+        publication dates of the case studies, for a query to read ``mine``.
 
         The two lists that start from it (the newest case studies, the tools they used)
-        took the ORM 6 to 10 ms each to build, for queries the database answers in 1 ms."""
+        took the ORM 6 to 10 ms each to build, for queries the database answers in 1 ms.
+        On PostgreSQL ``mine`` is materialized: asked for the newest directly, the
+        planner walked the publication dates of all 60,000 pages of the tree backwards,
+        filtering them one by one (45 ms at 10,000 pages; 24 ms this way)."""
         quote = connection.ops.quote_name
         own, key = quote(model._meta.db_table), quote(model._meta.pk.column)
         country = quote(model._meta.get_field("country").column)
+        translation_key = Country._meta.get_field("translation_key").get_db_prep_value(
+            self.country.translation_key, connection
+        )
+        materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
         sql = (
-            f"{quote(Page._meta.db_table)} p INNER JOIN {own} c ON c.{key} = p.id "
+            f"WITH mine AS {materialized}(SELECT p.id, p.first_published_at "  # noqa: S608 (names)
+            f"FROM {quote(Page._meta.db_table)} p INNER JOIN {own} c ON c.{key} = p.id "
             f"INNER JOIN {quote(Country._meta.db_table)} k ON k.id = c.{country} "
             f"WHERE p.live = %s AND p.locale_id = %s AND k.translation_key = %s "
-            f"AND {public_sql('p')}"
+            f"AND {public_sql('p')})"
         )
-        key = Country._meta.get_field("translation_key")
-        return sql, [
-            True,
-            self.locale_id,
-            key.get_db_prep_value(self.country.translation_key, connection),
-        ]
+        return sql, [True, self.locale_id, translation_key]
 
     @cached_property
     def case_studies(self) -> list:
@@ -364,8 +368,8 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
         sql, params = self._case_studies_sql(model)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT p.id, COUNT(*) OVER () FROM {sql} "  # noqa: S608 (names)
-                "ORDER BY p.first_published_at DESC, p.id DESC LIMIT %s",
+                f"{sql} SELECT id, COUNT(*) OVER () FROM mine "  # noqa: S608 (names)
+                "ORDER BY first_published_at DESC, id DESC LIMIT %s",
                 [*params, CASE_STUDY_LIST_SIZE],
             )
             rows = cursor.fetchall()
@@ -426,14 +430,14 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
         used = (
             f"SELECT used.translation_key FROM {pages} used WHERE used.id IN "  # noqa: S608 (names)
             f"(SELECT link.{tool} FROM {quote(links.db_table)} link "
-            f"WHERE link.{page} IN (SELECT p.id FROM {sql}))"
+            f"WHERE link.{page} IN (SELECT id FROM mine))"
         )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT t.id, t.content_type_id FROM {pages} t "  # noqa: S608 (names)
+                f"{sql} SELECT t.id, t.content_type_id FROM {pages} t "  # noqa: S608 (names)
                 f"WHERE t.live = %s AND t.locale_id = %s AND {public_sql('t')} "
                 f"AND t.translation_key IN ({used}) ORDER BY t.title, t.id",
-                [True, self.locale_id, *params],
+                [*params, True, self.locale_id],
             )
             rows = cursor.fetchall()
         # Each type's pages read as that type, as ``specific()`` would without its first
