@@ -28,11 +28,13 @@ import sys
 import time
 from pathlib import Path
 
+from measuring import write_report  # bench/
 from run import (  # bench/
     BENCH_DIR,
     PAGES,
     PYTHON,
     ROOT,
+    check_pages,
     collect_static,
     database_url,
     prepare,
@@ -57,12 +59,7 @@ def parse_args(argv=None):
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
-    unknown = [name for name in args.only or () if name not in PAGES]
-    if unknown:
-        parser.error(
-            f"unknown page {', '.join(map(repr, unknown))}; the pages are: "
-            + ", ".join(f'"{name}"' for name in PAGES)
-        )
+    check_pages(parser, args.only)
     return args
 
 
@@ -203,10 +200,7 @@ def main(argv=None) -> None:
             "",
         ]
     )
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report)
-    print("\n" + report)
-    print(f"Written to {args.output}")
+    write_report(args.output, report)
 
 
 if __name__ == "__main__":

@@ -45,3 +45,11 @@ def ensure_postgres_database(url: str) -> None:
         ).fetchone()
         if not exists:
             admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
+def write_report(path: Path, report: str) -> None:
+    """Print the Markdown ``report`` and write it to ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(report)
+    print("\n" + report)
+    print(f"Written to {path}")

@@ -40,7 +40,12 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from measuring import database_cpu_ns, ensure_postgres_database, percentile  # bench/
+from measuring import (  # bench/
+    database_cpu_ns,
+    ensure_postgres_database,
+    percentile,
+    write_report,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
@@ -99,13 +104,18 @@ def parse_args(argv=None):
     )
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # internal: in-process worker
     args = parser.parse_args(argv)
-    unknown = [name for name in args.only or () if name not in PAGES]
+    check_pages(parser, args.only)
+    return args
+
+
+def check_pages(parser, names) -> None:
+    """Stop with the list of the pages if ``--only`` names one the bench does not have."""
+    unknown = [name for name in names or () if name not in PAGES]
     if unknown:
         parser.error(
             f"unknown page {', '.join(map(repr, unknown))}; the pages are: "
             + ", ".join(f'"{name}"' for name in PAGES)
         )
-    return args
 
 
 # Environment of the site under test ------------------------------------------------------
@@ -435,10 +445,7 @@ def main(argv=None):
         sections += ["", table(size, vendor, rows)]
     sections += ["", f"Load average after the run: {os.getloadavg()[0]:.1f}."]
     report = "\n".join(sections) + "\n"
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report)
-    print("\n" + report)
-    print(f"Written to {args.output}")
+    write_report(args.output, report)
 
 
 if __name__ == "__main__":
