@@ -1,4 +1,5 @@
-"""Maps of case studies, links to the finder and the citation box, for any page's template.
+"""Maps of case studies, links to the finder and the citation box, for any page's template;
+the finder's facet options and the pictures of lists, written here for speed.
 
 ``{% case_study_map %}`` draws the case studies of the current language (the home page),
 ``{% case_study_map country=page.country %}`` those of one country (a country profile),
@@ -12,6 +13,7 @@ from html import escape as html_escape
 from django import template
 from django.apps import apps
 from django.template.base import Token
+from django.utils.formats import localize
 from django.utils.functional import Promise
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
@@ -213,3 +215,27 @@ def card_picture(parser, token):
     return _PictureNodeParsedOnce(
         node.image_expr, node.filter_specs, output_var_name=node.output_var_name, attrs=node.attrs
     )
+
+
+@register.simple_tag
+def facet_options(group) -> SafeString:
+    """The ``<li>`` of each option of one of the finder's facets (``finder.FacetGroup``):
+    a checkbox, its label in the label's language, and its count.
+
+    Written here rather than in the template: with about 50 options of 8 values each,
+    their loop made more than half of the variables the finder's template resolved, and
+    cost 10.8 of the page's 130.7 M instructions at 1,000 pages. A test compares this
+    markup with the same loop in a template."""
+    name = html_escape(group.name)
+    items = []
+    for option in group.options:
+        input_id = html_escape(option.input_id)
+        lang = f' lang="{html_escape(option.other_lang)}"' if option.other_lang else ""
+        checked = " checked" if option.selected else ""
+        items.append(
+            f'<li><input type="checkbox" id="{input_id}" name="{name}" '
+            f'value="{html_escape(option.value)}"{checked}>'
+            f'<label for="{input_id}"><span{lang}>{_escaped(option.label)}</span> '
+            f'<span class="facet__count">({_escaped(localize(option.count))})</span></label></li>'
+        )
+    return SafeString("".join(items))

@@ -331,3 +331,37 @@ def test_a_renamed_term_shows_at_once_though_the_terms_are_kept(client, catalogu
     assert checked(response, "theme") == {"community-building"}
     assert "Building communities" in response.text
     assert "Community building" not in response.text
+
+
+@pytest.mark.parametrize("language", ["en", "el"])
+def test_facet_options_are_written_as_the_template_loop_writes_them(language):
+    """``{% facet_options %}`` writes the options in Python, for speed: the same markup as
+    the loop it replaced, with escaping, checked boxes, other languages' labels and counts
+    localised as templates localise them."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from casestudies.finder import FacetGroup, Option
+    from casestudies.templatetags.casestudies_tags import facet_options
+
+    loop = Template(
+        "{% for option in group.options %}<li>"
+        '<input type="checkbox" id="{{ option.input_id }}" name="{{ group.name }}" '
+        'value="{{ option.value }}"{% if option.selected %} checked{% endif %}>'
+        '<label for="{{ option.input_id }}"><span{% if option.other_lang %} '
+        'lang="{{ option.other_lang }}"{% endif %}>{{ option.label }}</span> '
+        '<span class="facet__count">({{ option.count }})</span></label></li>{% endfor %}'
+    )
+    with translation.override(language):
+        group = FacetGroup(
+            "theme",
+            "Theme",
+            [
+                Option("arts-crafts", 'Arts & "crafts" <b>', 12345, True, "fr"),
+                Option("rural", "Ρουραλ", 3, False, "el"),
+                Option("it's", "Tiers-lieux", 0, True, "en"),
+            ],
+        )
+        written = facet_options(group)
+        assert written == loop.render(Context({"group": group}))
+    assert "&lt;b&gt;" in written and 'lang="fr"' in written and written.count(" checked") == 2
