@@ -472,7 +472,7 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
     @classmethod
     def cards(cls, keys, request=None) -> list:
         """The live case studies with these keys, in this order, with what a card shows
-        (components/_case_study_card.html), in three queries whatever their number: the
+        (``{% case_study_card %}``), in three queries whatever their number: the
         pages with their hero images (only the fields a card shows, ``CARD_FIELDS``: a
         case study's row is wide), their themes' names (``card_themes``), the images'
         renditions.

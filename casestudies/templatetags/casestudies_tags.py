@@ -1,5 +1,5 @@
 """Maps of case studies, links to the finder and the citation box, for any page's template;
-the finder's facet options and the pictures of lists, written here for speed.
+the finder's cards, facet options and the pictures of lists, written here for speed.
 
 ``{% case_study_map %}`` draws the case studies of the current language (the home page),
 ``{% case_study_map country=page.country %}`` those of one country (a country profile),
@@ -8,6 +8,7 @@ the finder's facet options and the pictures of lists, written here for speed.
 their markers from the finder's ``markers.json``, so the page stays small.
 """
 
+import functools
 from html import escape as html_escape
 
 from django import template
@@ -17,8 +18,10 @@ from django.utils.formats import localize
 from django.utils.functional import Promise
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from wagtail.images.models import Picture
+from django.utils.translation import ngettext
+from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode
 from wagtail.images.templatetags.wagtailimages_tags import image as wagtail_image_tag
@@ -239,3 +242,67 @@ def facet_options(group) -> SafeString:
             f'<span class="facet__count">({_escaped(localize(option.count))})</span></label></li>'
         )
     return SafeString("".join(items))
+
+
+CARD_PICTURE_ATTRS = {"sizes": "(max-width: 40rem) 100vw, 24rem", "alt": "", "loading": "lazy"}
+
+
+@functools.cache
+def _card_picture_filters() -> list:
+    """The filters of the cards' pictures, made once for every card."""
+    specs = Filter.expand_spec(["format-{avif,webp,jpeg}", "fill-{400x225,800x450}"])
+    return [Filter(spec=spec) for spec in specs]
+
+
+def _card_picture(image) -> str:
+    renditions = get_renditions_or_not_found(image, _card_picture_filters())
+    return picture_html(renditions, CARD_PICTURE_ATTRS)
+
+
+@register.simple_tag(takes_context=True)
+def case_study_card(context, case, compare_form="") -> SafeString:
+    """A case study in the finder's list (``CaseStudyPage.cards`` gives ``case`` with its
+    terms, hero image and renditions, and its themes' names as ``card_themes``): its
+    picture (or its country's code), title, place, facts, summary and themes, and, given
+    ``compare_form`` (the id of the comparison form), a "compare" checkbox named
+    ``compare_param`` of the context.
+
+    Written here rather than in a template: the 12 cards of a finder page took a quarter
+    of its time as an included template (4.8 of 20 ms at 1,000 pages). Its classes are
+    styled in site.css (``.case-card``)."""
+    language = html_escape(case.content_language)
+    title = _escaped(case.title)
+    if case.hero_image:
+        media = _card_picture(case.hero_image)
+    else:
+        code = _escaped(case.country.code)
+        media = f'<span class="case-card__placeholder" aria-hidden="true">{code}</span>'
+    url = _escaped(case.get_url(request=context.get("request")))
+    facts = [f"<li>{_escaped(case.space_type.name)}</li>"]
+    if case.year_founded:
+        facts.append(f"<li>{_('Founded in %(year)s') % {'year': case.year_founded}}</li>")
+    if case.desks:
+        desks = ngettext("%(counter)s desk", "%(counter)s desks", case.desks)
+        facts.append(f"<li>{desks % {'counter': _escaped(localize(case.desks))}}</li>")
+    summary = _escaped(Truncator(case.summary).words(32, truncate=" …"))
+    parts = [
+        f'<article class="case-card"><div class="case-card__media">{media}</div>',
+        '<div class="case-card__body">',
+        f'<h3 class="case-card__title" lang="{language}"><a href="{url}">{title}</a></h3>',
+        f'<p class="case-card__place">{_escaped(case.city)}, {_escaped(case.country.name)}</p>',
+        f'<ul class="case-card__facts">{"".join(facts)}</ul>',
+        f'<p class="case-card__summary" lang="{language}">{summary}</p>',
+    ]
+    if case.card_themes:
+        names = "".join(f"<li>{_escaped(name)}</li>" for name in case.card_themes)
+        parts.append(f'<ul class="tags" aria-label="{_("Themes")}">{names}</ul>')
+    if compare_form:
+        key = f"compare-{case.pk}"
+        parts.append(
+            f'<p class="case-card__compare"><input type="checkbox" id="{key}" '
+            f'name="{_escaped(context.get("compare_param", ""))}" value="{case.pk}" '
+            f'form="{_escaped(compare_form)}"><label for="{key}">{_("Compare")}'
+            f'<span class="visually-hidden">: {title}</span></label></p>'
+        )
+    parts.append("</div></article>")
+    return SafeString("".join(parts))
