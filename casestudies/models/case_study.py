@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
-from django.db.models import F, Prefetch, Subquery
+from django.db.models import F, Prefetch, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -334,8 +334,17 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
             ),
         ]
 
-    def gallery(self):
-        return self.gallery_images.select_related("image").prefetch_related("image__renditions")
+    def gallery(self) -> list:
+        """The gallery's images, with their renditions and the main image's, in one query,
+        where Wagtail's image tags look first: the main image's came from Wagtail's
+        rendition cache otherwise, which unpickled its 10 renditions (the picture's 9, the
+        sharing card's) and wrote them back on every view."""
+        gallery = list(self.gallery_images.select_related("image"))
+        images = [item.image for item in gallery]
+        if self.hero_image is not None:
+            images.append(self.hero_image)
+        prefetch_related_objects(images, "renditions")
+        return gallery
 
     def _edited_in_memory(self, relation: str) -> bool:
         """Whether the page holds ``relation`` edited in memory (a preview): read as it is."""
@@ -521,7 +530,7 @@ class CaseStudyPage(SearchableMixin, TranslationStatusMixin, CaseStudyPresentati
         links = None if self._holds_edited_links() else self._saved_links()
         context.update(
             themes=self.themes_shown(),
-            gallery=list(self.gallery()),
+            gallery=self.gallery(),
             related_cases=self.related_cases(request, links),
             tools_used=self.tools_used(request, links),
         )

@@ -40,7 +40,10 @@ def _share_image(page):
     if image is None:
         return None
     try:
-        rendition = image.get_rendition(SHARE_RENDITION)
+        # ``get_renditions``, not ``get_rendition``, which writes the rendition to
+        # Wagtail's rendition cache on every call, even when the page's view fetched it
+        # with the image's other renditions (``CaseStudyPage.gallery``).
+        [rendition] = image.get_renditions(SHARE_RENDITION).values()
     except (OSError, ValueError):
         return None  # a missing or unreadable file: share without an image
     alt = getattr(page, "hero_image_alt", "") or getattr(image, "default_alt_text", "") or ""

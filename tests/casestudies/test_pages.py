@@ -123,6 +123,32 @@ def test_the_hero_image_is_a_responsive_picture_with_its_size(client, index):
     assert re.search(r'width="\d+"', hero)
 
 
+def test_a_view_reads_its_pictures_renditions_from_the_database_not_the_cache(client, full_page):
+    """The main image's renditions (its picture's and the sharing card's) come with the
+    gallery's in one query: Wagtail's rendition cache, read and written back on every
+    view before, is left alone (with Redis, two round trips of pickled renditions)."""
+    from unittest import mock
+
+    from wagtail.images import get_image_model
+
+    full_page.hero_image = wagtail_factories.ImageFactory()
+    full_page.save_revision().publish()
+    client.get(full_page.url)  # the renditions are made once, at the first view
+    backend = get_image_model().get_rendition_model().cache_backend
+    calls = {
+        name: mock.patch.object(backend, name) for name in ("get", "get_many", "set", "set_many")
+    }
+    mocks = {name: patcher.start() for name, patcher in calls.items()}
+    try:
+        html = client.get(full_page.url).text
+    finally:
+        mock.patch.stopall()
+    assert {name: m.call_count for name, m in mocks.items()} == dict.fromkeys(calls, 0)
+    hero = re.search(r'<figure class="case-study__hero">(.*?)</figure>', html, re.S).group(1)
+    assert hero.count("<source") == 2 and 'property="og:image"' in html
+    assert html.count('class="gallery__list"') == 1
+
+
 def test_key_figures_collect_single_figures_and_rows(full_page):
     assert [str(f["label"]) for f in full_page.key_figures] == [
         "regular members",
