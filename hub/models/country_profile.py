@@ -240,8 +240,10 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
 
     template = "pages/country_profile_page.html"
     parent_page_types = ["hub.CountryIndexPage"]
-    # Fetched with the page when served (hub.translation.routing).
-    served_select_related = ("country", "alias_of__locale")
+    # Fetched with the page when served (hub.translation.routing): joined, or its country
+    # from the site's snippets kept in memory.
+    served_select_related = ("alias_of__locale",)
+    served_kept_relations = ("country",)
     subpage_types = []
     page_description = _(
         "One country of the network: overview, key figures, legal framework, funding and "

@@ -1,5 +1,7 @@
 """Visitors never hit a dead end: a path missing from one language tree is found in another."""
 
+import functools
+
 from django.conf import settings
 from django.db import connection
 from django.http import Http404
@@ -131,6 +133,10 @@ def _specific(page, request=None):
     memory (``served_kept_relations``, hub.sitewide) when the content generation is known.
 
     An alias's source is joined only for an alias: a page that is none has nothing there.
+    With one relation to join at most, and not one of two steps (an alias's source's
+    locale), the page is read through ``raw()`` and the related row with one more query
+    (``_read_whole``): the ORM took longer to build the joined query than the database
+    took to answer it, on every page view (0.4 ms of a case study's 11).
     """
     model = page.specific_class or Page  # read whole: the routed row holds a few fields
     related = list(getattr(model, "served_select_related", ()))
@@ -139,13 +145,58 @@ def _specific(page, request=None):
         related, kept = related + kept, []
     if page.alias_of_id is None:
         related = [name for name in related if name.split("__")[0] != "alias_of"]
-    pages = model._default_manager
-    if related:  # select_related() without names would follow every foreign key
-        pages = pages.select_related(*related)
-    specific = pages.get(pk=page.pk)
+    if len(related) > 1 or any("__" in name for name in related):
+        pages = model._default_manager
+        if related:  # select_related() without names would follow every foreign key
+            pages = pages.select_related(*related)
+        specific = pages.get(pk=page.pk)
+    else:
+        specific = _read_whole(model, page.pk)
+        for name in related:
+            field = model._meta.get_field(name)
+            value = getattr(specific, field.attname)
+            if value is not None:
+                setattr(specific, name, _read_whole(field.related_model, value))
     for name in kept:
         field = model._meta.get_field(name)
         found = sitewide.rows(request, field.related_model).get(getattr(specific, field.attname))
         if found is not None:  # else (no value) read as usual, if ever
             setattr(specific, name, found)
     return specific
+
+
+def _read_whole(model, pk):
+    """The row of ``model`` with this primary key, every field read, as ``get(pk=pk)``
+    reads it: its table joined to those of its concrete parents (a page type's to
+    Wagtail's page table), through ``raw()``, which converts the values as the ORM does."""
+    row = next(iter(model._default_manager.raw(_whole_row_sql(model), [pk])), None)
+    if row is None:
+        raise model.DoesNotExist(f"{model._meta.object_name} {pk} does not exist.")
+    return row
+
+
+@functools.cache
+def _whole_row_sql(model) -> str:
+    quote = connection.ops.quote_name
+    chain = [model]  # the model, then its concrete parents up to the root table
+    while chain[-1]._meta.parents:
+        if len(chain[-1]._meta.parents) > 1:
+            raise TypeError(f"{chain[-1].__name__} has several concrete parents.")
+        chain.append(next(iter(chain[-1]._meta.parents)))
+    root = chain[-1]._meta
+    tables = f"{quote(root.db_table)}"
+    for child in reversed(chain[:-1]):
+        parent, link = next(iter(child._meta.parents.items()))
+        tables += (
+            f" INNER JOIN {quote(child._meta.db_table)} ON "
+            f"{quote(child._meta.db_table)}.{quote(link.column)} = "
+            f"{quote(parent._meta.db_table)}.{quote(parent._meta.pk.column)}"
+        )
+    columns = ", ".join(
+        f"{quote(field.model._meta.db_table)}.{quote(field.column)}"
+        for field in model._meta.concrete_fields
+    )
+    return (
+        f"SELECT {columns} FROM {tables} "  # noqa: S608 (names)
+        f"WHERE {quote(root.db_table)}.{quote(root.pk.column)} = %s"
+    )
