@@ -24,8 +24,8 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
 from hub import sitewide
@@ -143,10 +143,6 @@ class Option:
     count: int
     selected: bool
     lang: str = ""  # the label's language
-    # Set by its group: the checkbox's id, and the label's language where it is not the
-    # page's (its ``lang`` attribute), so that the template reads each once.
-    input_id: str = ""
-    other_lang: str = ""
 
 
 @dataclass
@@ -154,12 +150,6 @@ class FacetGroup:
     name: str  # the query-string parameter
     label: str
     options: list[Option] = field(default_factory=list)
-
-    def __post_init__(self):
-        language = get_language()
-        for option in self.options:
-            option.input_id = f"f-{self.name}-{option.value}"
-            option.other_lang = option.lang if option.lang != language else ""
 
     @property
     def selected(self) -> list[Option]:

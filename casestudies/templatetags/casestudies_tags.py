@@ -19,8 +19,8 @@ from django.utils.functional import Promise
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode
@@ -223,17 +223,20 @@ def card_picture(parser, token):
 @register.simple_tag
 def facet_options(group) -> SafeString:
     """The ``<li>`` of each option of one of the finder's facets (``finder.FacetGroup``):
-    a checkbox, its label in the label's language, and its count.
+    a checkbox (its id from the facet and the value), its label (with a ``lang`` where
+    its language is not the page's), and its count.
 
     Written here rather than in the template: with about 50 options of 8 values each,
     their loop made more than half of the variables the finder's template resolved, and
     cost 10.8 of the page's 130.7 M instructions at 1,000 pages. A test compares this
     markup with the same loop in a template."""
     name = html_escape(group.name)
+    language = get_language()
     items = []
     for option in group.options:
-        input_id = html_escape(option.input_id)
-        lang = f' lang="{html_escape(option.other_lang)}"' if option.other_lang else ""
+        input_id = f"f-{name}-{html_escape(option.value)}"
+        other = option.lang and option.lang != language
+        lang = f' lang="{html_escape(option.lang)}"' if other else ""
         checked = " checked" if option.selected else ""
         items.append(
             f'<li><input type="checkbox" id="{input_id}" name="{name}" '

@@ -345,11 +345,13 @@ def test_facet_options_are_written_as_the_template_loop_writes_them(language):
     from casestudies.templatetags.casestudies_tags import facet_options
 
     loop = Template(
+        "{% load i18n %}{% get_current_language as LANGUAGE_CODE %}"
         "{% for option in group.options %}<li>"
-        '<input type="checkbox" id="{{ option.input_id }}" name="{{ group.name }}" '
-        'value="{{ option.value }}"{% if option.selected %} checked{% endif %}>'
-        '<label for="{{ option.input_id }}"><span{% if option.other_lang %} '
-        'lang="{{ option.other_lang }}"{% endif %}>{{ option.label }}</span> '
+        '<input type="checkbox" id="f-{{ group.name }}-{{ option.value }}" '
+        'name="{{ group.name }}" value="{{ option.value }}"{% if option.selected %} checked'
+        '{% endif %}><label for="f-{{ group.name }}-{{ option.value }}"><span'
+        '{% if option.lang and option.lang != LANGUAGE_CODE %} lang="{{ option.lang }}"'
+        "{% endif %}>{{ option.label }}</span> "
         '<span class="facet__count">({{ option.count }})</span></label></li>{% endfor %}'
     )
     with translation.override(language):
