@@ -437,7 +437,11 @@ class Finder:
         from the combinations when no theme or year is chosen, else from a third part.
 
         Plain SQL (``_Sql``): the ORM took several times longer to build this union than
-        the database takes to answer it.
+        the database takes to answer it. The unfiltered finder's rows, the same for every
+        visitor, are kept per content generation, as the site's menus and the terms are:
+        every publish, move, unpublish or deletion of a page, and every change of a view
+        restriction or a term, draws a new generation (``hub.cache``), so the next view
+        counts again.
         """
         f = self.filters
         sql = _Sql(self)
@@ -471,9 +475,17 @@ class Finder:
                 f"FROM {sql.case_studies} WHERE {where}"
             )
             params += base_params
-        with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
-            rows = cursor.fetchall()
+        def read():
+            with connection.cursor() as cursor:
+                cursor.execute(" UNION ALL ".join(parts), params)
+                return tuple(cursor.fetchall())
+
+        if f.active:
+            rows = read()
+        else:
+            # Without a filter the rows are the same for every visitor until the content
+            # changes, as the menus are: kept per content generation (``hub.sitewide``).
+            rows = sitewide.kept(self.request, ("finder counts", self.index.pk), read)
         return self._count(rows, whole_range)
 
     def _count(self, rows, whole_range: bool) -> dict:

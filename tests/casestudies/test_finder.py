@@ -333,6 +333,51 @@ def test_a_renamed_term_shows_at_once_though_the_terms_are_kept(client, catalogu
     assert "Community building" not in response.text
 
 
+def test_the_unfiltered_counts_are_kept_and_follow_every_change_at_once(client, catalogue):
+    """Without a filter the counts are the same for every visitor: they are kept per
+    content generation (hub.sitewide), counted again after a publish, an unpublish, a
+    move, a deletion or a view restriction, and a filtered view always counts afresh."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import PageViewRestriction
+
+    from hub import cache as page_cache
+
+    page_cache.new_generation()
+
+    def counted(query=None):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(URL, query or {})
+        grouped = any("GROUP BY" in q["sql"] for q in queries.captured_queries)
+        return facet_counts(response, "country"), grouped
+
+    assert counted() == ({"FR": 2, "IT": 1, "GR": 1}, True)
+    assert counted() == ({"FR": 2, "IT": 1, "GR": 1}, False)  # kept
+    assert counted({"sort": "title", "page": "1"})[1] is False  # sorting filters nothing
+    assert counted({"type": "fab-lab"}) == ({"FR": 1, "GR": 1}, True)  # never kept
+
+    naples = catalogue["naples"]
+    second = CaseStudyPageFactory(
+        parent=naples.get_parent(), title="Bari hub", slug="bari", country=naples.country
+    )
+    assert counted()[0] == {"FR": 2, "IT": 2, "GR": 1}
+    second.unpublish()
+    assert counted()[0] == {"FR": 2, "IT": 1, "GR": 1}
+    PageViewRestriction.objects.create(
+        page=naples, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    assert counted()[0] == {"FR": 2, "GR": 1}
+    PageViewRestriction.objects.filter(page=naples).delete()
+    assert counted()[0] == {"FR": 2, "IT": 1, "GR": 1}
+    catalogue["volos"].move(naples, pos="last-child")  # no longer a child of the index
+    assert counted()[0] == {"FR": 2, "IT": 1}
+    catalogue["mill"].delete()
+    assert counted()[0] == {"FR": 1, "IT": 1}
+    # What the visitor sees is what a fresh count gives.
+    page_cache.new_generation()
+    assert counted() == ({"FR": 1, "IT": 1}, True)
+
+
 @pytest.mark.parametrize("language", ["en", "el"])
 def test_facet_options_are_written_as_the_template_loop_writes_them(language):
     """``{% facet_options %}`` writes the options in Python, for speed: the same markup as
