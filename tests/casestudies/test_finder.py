@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hub.models import Theme
+from tests.casestudies.builders import case_study_index
 from tests.casestudies.conftest import en
 from tests.factories import CaseStudyPageFactory
 
@@ -333,6 +334,43 @@ def test_a_renamed_term_shows_at_once_though_the_terms_are_kept(client, catalogu
     assert "Community building" not in response.text
 
 
+def test_every_page_of_the_newest_first_is_the_orms_order(index, catalogue, home):
+    """The first pages of the unfiltered finder, newest first, are read in date order
+    from the site's pages (``Finder.cards``), the later ones by sorting the results: both
+    give the ORM's order, ties of the date included, and skip other pages and sections."""
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.http import QueryDict
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    from casestudies.finder import Finder
+    from tests.factories import make_standard_page
+
+    other_section = case_study_index_elsewhere(home)
+    for n in range(20):
+        make_standard_page(home, f"Guide {n}", slug=f"guide-{n}")
+        CaseStudyPageFactory(parent=other_section, title=f"Elsewhere {n}", slug=f"else-{n}")
+        CaseStudyPageFactory(parent=index, title=f"Space {n}", slug=f"space-{n}")
+    newest = timezone.now()
+    for n, page in enumerate(Page.objects.order_by("pk")):
+        # Dates in another order than the keys, with ties.
+        Page.objects.filter(pk=page.pk).update(
+            first_published_at=newest - timedelta(hours=(n * 7) % 11)
+        )
+    finder = Finder(index, QueryDict())
+    expected = list(finder.filtered().values_list("pk", flat=True))
+    assert len(expected) == 24
+    for start in range(0, 24, 2):
+        with CaptureQueriesContext(connection) as queries:
+            shown = [case.pk for case in finder.cards(start, start + 2)]
+        assert shown == expected[start : start + 2]
+        if start == 0 and connection.vendor == "sqlite":
+            assert any("+p.path" in q["sql"] for q in queries.captured_queries)
+
+
 def test_the_unfiltered_counts_are_kept_and_follow_every_change_at_once(client, catalogue):
     """Without a filter the counts are the same for every visitor: they are kept per
     content generation (hub.sitewide), counted again after a publish, an unpublish, a
@@ -412,3 +450,10 @@ def test_facet_options_are_written_as_the_template_loop_writes_them(language):
         written = facet_options(group)
         assert written == loop.render(Context({"group": group}))
     assert "&lt;b&gt;" in written and 'lang="fr"' in written and written.count(" checked") == 2
+
+
+def case_study_index_elsewhere(home):
+    """A second section of case studies, under another page of the same language."""
+    from tests.factories import make_standard_page
+
+    return case_study_index(make_standard_page(home, "Archive", slug="archive"))
