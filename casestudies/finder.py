@@ -487,6 +487,7 @@ class Finder:
                 f"FROM {sql.case_studies} WHERE {where}"
             )
             params += base_params
+
         def read():
             with connection.cursor() as cursor:
                 cursor.execute(" UNION ALL ".join(parts), params)
