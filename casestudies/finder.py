@@ -495,9 +495,7 @@ class Finder:
 
         if f.active:
             rows = read()
-        else:
-            # Without a filter the rows are the same for every visitor until the content
-            # changes, as the menus are: kept per content generation (``hub.sitewide``).
+        else:  # the same for every visitor until the content changes (see above)
             rows = sitewide.kept(self.request, ("finder counts", self.index.pk), read)
         return self._count(rows, whole_range)
 
