@@ -15,6 +15,8 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# pytest-xdist processes for make test: one per core (auto), or 0 for a single process.
+TEST_WORKERS ?= auto
 TEST_SETTINGS := hub.settings.test
 
 .PHONY: help install setup run test lint format check-migrations lock messages catalogs clean bench bench-instructions bench-search backup restore load-test
@@ -61,8 +63,8 @@ check-migrations: install ## Django system checks and a check for missing migrat
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
 
-test: lint check-migrations catalogs ## Run every check and the whole test suite (SQLite, or DATABASE_URL)
-	$(BIN)/pytest $(PYTEST_ARGS)
+test: lint check-migrations catalogs ## Run every check and the whole test suite on every core (SQLite, or DATABASE_URL; TEST_WORKERS=0: one process)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 messages: install ## Extract interface strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext), list what to translate
 	$(MANAGE) makemessages --all --no-obsolete --add-location file \
