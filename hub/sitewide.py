@@ -11,14 +11,16 @@ values again from the database. The change is also forgotten at once in the proc
 made it, before its transaction commits, so an editor never sees the old value; another
 process sees the new token once the change is committed, as it sees the new rows.
 
-What is kept is small and the same for every page (a few objects per site and language):
-never a page's own content, which the page cache (``hub.cache``) holds when it may.
+What is kept is small: a few objects per site and language, the finder's counts, and
+the summaries of the searches made last (``kept_recent``, a bounded number); never a
+page's own content, which the page cache (``hub.cache``) holds when it may.
 The objects kept are shared by the requests of a process: nothing may change them
 (``serve`` routes from a copy of the home page, which a request may then change).
 """
 
 import copy
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -84,6 +86,23 @@ def kept(request, key, compute):
         # Computed outside the lock: two requests may both compute it, to the same value.
         value = compute()
         store.values[key] = value
+    return value
+
+
+def kept_recent(request, group, key, compute, limit: int):
+    """``kept``, for values of which there are too many to keep them all (one per search
+    query): the ``limit`` of ``group`` used last are kept, the others computed again."""
+    recent = kept(request, ("recent", group), OrderedDict)
+    with _lock:
+        value = recent.get(key, _MISSING)
+        if value is not _MISSING:
+            recent.move_to_end(key)
+            return value
+    value = compute()  # outside the lock, as in ``kept``
+    with _lock:
+        recent[key] = value
+        while len(recent) > limit:
+            recent.popitem(last=False)
     return value
 
 

@@ -11,12 +11,16 @@ from modelsearch.backends.database.sqlite.query import MatchExpression, normaliz
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
     SQLiteFTSIndexEntry,
+    SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Page
+
+from hub import cache as page_cache
 
 # Best first: the order of ``RankedQueryMixin.ranked_source``'s rows.
 RANKED_ORDER = "ranked_score ASC, ranked_object_id DESC"
@@ -135,7 +139,37 @@ class RankedSearchResults(SQLiteSearchResults):
         return results
 
 
+class RankedSQLiteIndex(SQLiteIndex):
+    """modelsearch's index, each of whose writes of pages draws a new content generation.
+
+    The summaries of the last searches are kept until the content changes
+    (``search.engine._kept_summary``). Saving a page changes the generation, but the
+    index may be written later, by a task worker, or by ``update_index``: a search made
+    in between would keep the old index's results until the next change. The entries of
+    images, documents and users, which the site's search does not read, change nothing.
+    """
+
+    def add_items(self, model, objs):
+        super().add_items(model, objs)
+        if issubclass(model, Page):
+            page_cache.invalidate()
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        if isinstance(item, Page):
+            page_cache.invalidate()
+
+    def delete_stale_entries(self):
+        super().delete_stale_entries()
+        page_cache.invalidate()
+
+    def reset(self):
+        super().reset()
+        page_cache.invalidate()
+
+
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):
+    index_class = RankedSQLiteIndex
     query_compiler_class = RankedSearchQueryCompiler
     autocomplete_query_compiler_class = RankedAutocompleteQueryCompiler
     results_class = RankedSearchResults

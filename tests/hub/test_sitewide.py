@@ -170,3 +170,26 @@ def test_without_a_generation_a_case_study_joins_its_terms(home, client):
     PageCacheGeneration.objects.all().delete()
     assert page.country.name in page_html(client, page.url)
     assert sitewide._store.values == {}
+
+
+def test_only_the_values_used_last_are_kept_of_a_group(rf):
+    """``kept_recent`` keeps at most ``limit`` values of a group: the least recently used
+    one is computed again, and a new generation drops them all."""
+    request = rf.get("/")
+    computed = []
+
+    def value(key):
+        def compute():
+            computed.append(key)
+            return key.upper()
+
+        return sitewide.kept_recent(request, "letters", key, compute, limit=2)
+
+    assert [value("a"), value("b"), value("a")] == ["A", "B", "A"]
+    assert computed == ["a", "b"]
+    value("c")  # "b" was used least recently: dropped
+    assert [value("a"), value("b")] == ["A", "B"]
+    assert computed == ["a", "b", "c", "b"]
+    page_cache.new_generation()
+    value("b")
+    assert computed == ["a", "b", "c", "b", "b"]

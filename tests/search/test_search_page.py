@@ -273,3 +273,46 @@ def test_home_pages_are_searchable_too(home, search_engine, client):
 @pytest.mark.parametrize("path", ["/en/search/", "/en/search/autocomplete/"])
 def test_only_safe_methods(home, client, path):
     assert client.post(path, {"q": "x"}).status_code == 405
+
+
+@pytest.mark.parametrize("search_engine", ["database"], indirect=True)
+def test_a_search_is_kept_until_the_content_or_the_index_changes(home, search_engine, client):
+    """A search without filters is summarised once per content generation (count, facets,
+    page of results: ``search.engine._kept_summary``); every change shows at once, and so
+    does the search index written on its own, as a task worker or update_index writes it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import PageViewRestriction
+
+    from hub import cache as page_cache
+
+    page_cache.new_generation()
+    make_standard_page(home, "Village workshop", "A workshop in the village hall.")
+    make_standard_page(home, "Harbour workshop", "A workshop by the sea.")
+
+    def search(word):
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/en/search/", {"q": word}).text
+        ranked = any("AS MATERIALIZED" in q["sql"] for q in queries.captured_queries)
+        return sorted(result_titles(html)), ranked
+
+    sqlite = connection.vendor == "sqlite"  # PostgreSQL ranks its own way, never kept
+    assert search("workshop") == (["Harbour workshop", "Village workshop"], sqlite)
+    assert search("workshop") == (["Harbour workshop", "Village workshop"], False)
+
+    third = make_standard_page(home, "Mountain workshop", "A workshop in the hills.")
+    assert search("workshop")[0] == ["Harbour workshop", "Mountain workshop", "Village workshop"]
+    third.unpublish()
+    assert search("workshop")[0] == ["Harbour workshop", "Village workshop"]
+    harbour = StandardPage.objects.get(title="Harbour workshop")
+    PageViewRestriction.objects.create(
+        page=harbour, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    assert search("workshop")[0] == ["Village workshop"]
+
+    # The index written after the page, without a save: found at once all the same.
+    assert search("bakery")[0] == []
+    village = StandardPage.objects.get(title="Village workshop")
+    StandardPage.objects.filter(pk=village.pk).update(introduction="A bakery turned workshop.")
+    get_search_backend().add(StandardPage.objects.get(pk=village.pk))
+    assert search("bakery")[0] == ["Village workshop"]
