@@ -23,10 +23,10 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from hub import cache as page_cache
 
@@ -209,18 +209,22 @@ class Restrictions:
 
 
 def _read_restrictions() -> Restrictions:
-    """One query: the restricted pages, and the aliases of restricted pages."""
+    """One query: the restricted pages, and the aliases of restricted pages.
+
+    Read from the restrictions (a handful of rows) through the page's key and the alias
+    index: joined the other way round, every page of the site was read, 56 ms at 60,000
+    pages on every first view after a change.
+    """
+    own = PageViewRestriction.objects.values("page_id")
     rows = (
-        Page.objects.filter(
-            Q(view_restrictions__isnull=False) | Q(alias_of__view_restrictions__isnull=False)
-        )
-        .values_list("path", "view_restrictions__id")
-        .distinct()
+        Page.objects.filter(Q(pk__in=own) | Q(alias_of__in=own))
+        .order_by()
+        .values_list("path", Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
     )
     restricted, of_alias_sources = set(), set()
-    for path, own_restriction in rows:
-        # A row without a restriction of its own came from its alias source's.
-        (restricted if own_restriction is not None else of_alias_sources).add(path)
+    for path, has_own_restriction in rows:
+        # A page without a restriction of its own is the alias of a restricted page.
+        (restricted if has_own_restriction else of_alias_sources).add(path)
     return Restrictions(frozenset(restricted), frozenset(of_alias_sources))
 
 

@@ -121,6 +121,25 @@ def test_a_restriction_on_an_ancestor_covers_the_page(home, about, client):
     assert "<h1>Our members</h1>" not in html
 
 
+def test_an_alias_without_its_sources_restriction_is_restricted_all_the_same(about, client):
+    """Wagtail copies a restriction onto the aliases of its page; one without the copy
+    (made before, or the copy deleted) is served with its source's restriction."""
+    from wagtail_localize.synctree import create_aliases_for_new_page
+
+    create_aliases_for_new_page(about)
+    assert "<h1>About the network</h1>" in page_html(client, "/fr/about/")
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    PageViewRestriction.objects.exclude(page=about).delete()
+    restrictions = sitewide._read_restrictions()
+    assert restrictions.restricted == {about.path}
+    assert len(restrictions.of_alias_sources) == 5
+    html = page_html(client, "/fr/about/")
+    assert "password" in html
+    assert "<h1>About the network</h1>" not in html
+
+
 def test_a_changed_site_root_is_followed_at_once(home, about, client):
     page_html(client, "/en/about/")
     site = Site.objects.get(is_default_site=True)
