@@ -14,12 +14,18 @@ from tests.factories import (
     RegionFactory,
     SpaceTypeFactory,
     ThemeFactory,
+    make_standard_page,
 )
 
 
 def case_study_index(home):
     """A live case-study index under ``home``."""
     return CaseStudyIndexPageFactory(parent=home)
+
+
+def case_study_index_elsewhere(home):
+    """A second section of case studies, under another page of the same language."""
+    return case_study_index(make_standard_page(home, "Archive", slug="archive"))
 
 
 def synchronised(page):

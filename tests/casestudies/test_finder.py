@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hub.models import Theme
-from tests.casestudies.builders import case_study_index
+from tests.casestudies.builders import case_study_index_elsewhere
 from tests.casestudies.conftest import en
 from tests.factories import CaseStudyPageFactory
 
@@ -450,10 +450,3 @@ def test_facet_options_are_written_as_the_template_loop_writes_them(language):
         written = facet_options(group)
         assert written == loop.render(Context({"group": group}))
     assert "&lt;b&gt;" in written and 'lang="fr"' in written and written.count(" checked") == 2
-
-
-def case_study_index_elsewhere(home):
-    """A second section of case studies, under another page of the same language."""
-    from tests.factories import make_standard_page
-
-    return case_study_index(make_standard_page(home, "Archive", slug="archive"))
