@@ -14,19 +14,17 @@ is fixed, whatever the number of case studies.
 """
 
 import re
-import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import CharField, F, Q, Value
-from django.db.models.functions import Cast
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from hub import sitewide
 from hub.models import Country, Region, SpaceType, Theme
@@ -224,23 +222,18 @@ class Filters:
         }
 
 
-def _read_terms() -> tuple:
-    """Every term of the finder's taxonomies, in one query: (taxonomy, stable key, pk,
-    name, locale id, language code), by primary key."""
-    parts = [
-        model.objects.order_by()
-        .annotate(
-            kind=Value(name),
-            term_key=Cast(key, CharField()),
-            language=F("locale__language_code"),
-        )
-        .values_list("kind", "term_key", "pk", "name", "locale_id", "language")
+def _read_terms(request) -> tuple:
+    """Every term of the finder's taxonomies: (taxonomy, stable key, pk, name, locale id,
+    language code), by primary key, from the site's small tables (``hub.sitewide.rows``,
+    one query for them all)."""
+    languages = sitewide.rows(request, Locale)
+    terms = [
+        (name, getattr(term, key), pk, term.name, term.locale_id)
         for name, (model, key) in TAXONOMIES.items()
+        for pk, term in sitewide.rows(request, model).items()
     ]
-    rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: row[2])
     return tuple(
-        (name, uuid.UUID(raw_key) if name == "region" else raw_key, *rest)
-        for name, raw_key, *rest in rows
+        (*term, languages[term[4]].language_code) for term in sorted(terms, key=lambda t: t[2])
     )
 
 
@@ -267,7 +260,7 @@ class Finder:
             self._keys = {name: {} for name in TAXONOMIES}
             self._terms = {name: {} for name in TAXONOMIES}
             for name, key, pk, label, locale_id, language in sitewide.kept(
-                self.request, ("finder terms",), _read_terms
+                self.request, ("finder terms",), lambda: _read_terms(self.request)
             ):
                 self._keys[name][pk] = key
                 terms = self._terms[name]

@@ -1,32 +1,49 @@
 """What every visitor's page reads about the whole site, computed once per content generation.
 
 Every page shows the same site chrome: Wagtail finds the site of the host name (one
-query), the home page of the visitor's language (two), the main navigation lists that
-home's children (one), and privacy checks read the view restrictions (a subquery in each
-listing). None of it depends on the page being shown, so each process keeps it in memory
-under the content generation of ``hub.cache``: that token changes after every change a
-visitor could see (a page published, unpublished, moved or deleted; a site, locale,
-snippet, setting or view restriction saved or deleted), so the next request computes the
-values again from the database. The change is also forgotten at once in the process that
-made it, before its transaction commits, so an editor never sees the old value; another
+query), the home page of the visitor's language (three), the main navigation lists that
+home's children (one), privacy checks read the view restrictions (a subquery in each
+listing), and cards and terms show rows of the small snippet tables (a join each). None
+of it depends on the page being shown, so each process keeps it in memory under the
+content generation of ``hub.cache``: that token changes after every change a visitor
+could see (a page published, unpublished, moved or deleted; a site, locale, snippet,
+setting or view restriction saved or deleted), so the next request computes the values
+again from the database. The change is also forgotten at once in the process that made
+it, before its transaction commits, so an editor never sees the old value; another
 process sees the new token once the change is committed, as it sees the new rows.
 
-What is kept is small: a few objects per site and language, the finder's counts, and
-the summaries of the searches made last (``kept_recent``, a bounded number); never a
-page's own content, which the page cache (``hub.cache``) holds when it may.
-The objects kept are shared by the requests of a process: nothing may change them
-(``serve`` routes from a copy of the home page, which a request may then change).
-"""
+That first view after a change reads them in few queries: the site (with its root page),
+then the small tables and the view restrictions together (``_read_at_once``), from which
+the home page of the visitor's language comes without a query of its own when it is the
+root (one query for the other languages' homes), and the navigation.
+
+What is kept is small: a few objects per site and language, the small tables, the
+finder's counts, and the summaries of the searches made last (``kept_recent``, a bounded
+number); never a page's own content, which the page cache (``hub.cache``) holds when it
+may. The objects kept are shared by the requests of a process: nothing may change them
+(``serve`` routes from a copy of the home page, which a request may then change)."""
 
 import copy
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
+from django.conf import settings
+from django.db.models import (
+    CharField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+)
+from django.db.models.functions import JSONArray
 from django.http import Http404
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from hub import cache as page_cache
 
@@ -111,18 +128,103 @@ def keeps(request) -> bool:
     return request is not None and _generation(request) is not None
 
 
-def rows(request, model) -> dict:
-    """Every row of a small snippet table (countries, regions, space types,
-    organisations), by primary key: a page's taxonomy shown without a join per page.
+# -- what the first view after a change reads at once --------------------------------
 
-    Snippets are site-wide values, not a page's content: saving or deleting one changes
-    the content generation. The objects are shared: nothing may change them.
+# The small snippet tables pages show terms and languages from: read with the view
+# restrictions, in one query, the first time one of them is asked in a generation.
+SMALL_TABLES = (
+    "wagtailcore.Locale",
+    "hub.Country",
+    "hub.Region",
+    "hub.SpaceType",
+    "hub.Theme",
+    "hub.Organisation",
+)
+
+
+# Fields whose values JSON gives back as they are (text, whole numbers).
+_JSON_TYPED = (CharField, TextField, IntegerField)
+
+_RESTRICTIONS = "view restrictions"
+
+
+def _at_once(request) -> dict:
+    return kept(request, ("at once",), _read_at_once)
+
+
+def rows(request, model) -> dict:
+    """Every row of a small snippet table (languages, countries, regions, space types,
+    themes, organisations), by primary key: a page's taxonomy shown without a join per
+    page.
+
+    The tables of ``SMALL_TABLES`` are read together, the others alone. Snippets are
+    site-wide values, not a page's content: saving or deleting one changes the content
+    generation. The objects are shared: nothing may change them.
     """
+    label = model._meta.label
+    if label in SMALL_TABLES:
+        return _at_once(request)[label]
     return kept(
         request,
-        ("rows", model._meta.label),
-        lambda: {row.pk: row for row in model._default_manager.all()},
+        ("rows", label),
+        lambda: {row.pk: row for row in model._default_manager.order_by("pk")},
     )
+
+
+def _read_at_once() -> dict:
+    """What the first view of every page after a change needs, in one query: the rows
+    of ``SMALL_TABLES``, by table label and primary key, and the view restrictions
+    (``Restrictions``, under ``_RESTRICTIONS``). Read one by one they took seven queries.
+
+    A ``UNION ALL`` needs the same columns in each part: each row comes as its table's
+    label and a JSON array of its columns, which the fields turn back into values where
+    JSON has no type of its own for them (a UUID, a boolean in SQLite).
+    """
+    from django.apps import apps
+
+    models = [apps.get_model(label) for label in SMALL_TABLES]
+    parts = [
+        model._default_manager.order_by()
+        .annotate(
+            table=Value(model._meta.label, output_field=CharField()),
+            columns=JSONArray(*(F(field.attname) for field in model._meta.concrete_fields)),
+        )
+        .values_list("table", "columns")
+        for model in models
+    ]
+    union = parts[0].union(*parts[1:], _restricted_pages(), all=True).order_by()
+    tables = {label: [] for label in [*SMALL_TABLES, _RESTRICTIONS]}
+    for label, columns in union:
+        tables[label].append(columns)
+    found = {_RESTRICTIONS: _restrictions(tables[_RESTRICTIONS])}
+    for model in models:
+        fields = model._meta.concrete_fields
+        names = [field.attname for field in fields]
+        converted = [
+            (position, field.to_python)
+            for position, field in enumerate(fields)
+            if not isinstance(getattr(field, "target_field", field), _JSON_TYPED)
+        ]
+        rows = {}
+        for columns in tables[model._meta.label]:
+            for position, to_python in converted:
+                columns[position] = to_python(columns[position])
+            row = model.from_db(union.db, names, columns)
+            rows[row.pk] = row
+        found[model._meta.label] = rows
+    # A row's language, country... is another kept row: linked now, never read again.
+    for model in models:
+        links = [
+            (field, found[field.related_model._meta.label])
+            for field in model._meta.concrete_fields
+            if field.is_relation and field.related_model._meta.label in found
+        ]
+        for row in found[model._meta.label].values():
+            for field, targets in links:
+                target = targets.get(getattr(row, field.attname))
+                if target is not None:
+                    field.set_cached_value(row, target)
+    return found
 
 
 # -- the site, its home pages, its URLs -------------------------------------------------
@@ -148,9 +250,47 @@ def _prime_root_paths(request) -> None:
 
 
 def home(request, site):
-    """The specific home page of the active language (Wagtail's ``root_page.localized``)."""
-    key = ("home", site.pk, translation.get_language())
-    return kept(request, key, lambda: site.root_page.localized.specific)
+    """The home page of the active language (Wagtail's ``root_page.localized``), as its
+    specific type but with the base page's fields only (``specific_deferred``): what
+    routing reads. The home page itself is served read whole (``hub.translation.routing``).
+
+    The site's root page comes with the site; the language comes from the site's small
+    tables (``rows``); the other languages' homes are read together, once: Wagtail's way
+    took three queries per language (the locale, the translation, its specific row).
+    """
+    language = translation.get_language()
+    return kept(request, ("home", site.pk, language), lambda: _home(request, site, language))
+
+
+def _home(request, site, language):
+    root = site.root_page
+    locale = _locale(request, language)
+    found = root
+    if locale is not None and locale.pk != root.locale_id:
+        homes = kept(
+            request,
+            ("homes", site.pk),
+            lambda: {
+                page.locale_id: page
+                for page in Page.objects.filter(translation_key=root.translation_key, live=True)
+            },
+        )
+        found = homes.get(locale.pk, root)  # a draft translation is not the home
+    return found.specific_deferred
+
+
+def _locale(request, language):
+    """Wagtail's ``Locale.get_active()`` (the default language's locale when the active
+    language has none), from the kept rows; ``None`` if neither has a locale."""
+    by_code = {locale.language_code: locale for locale in rows(request, Locale).values()}
+    for code in (language, settings.LANGUAGE_CODE):
+        try:
+            found = by_code.get(get_supported_content_language_variant(code))
+        except LookupError:
+            continue
+        if found is not None:
+            return found
+    return None
 
 
 def serve(request, path):
@@ -208,19 +348,28 @@ class Restrictions:
         )
 
 
-def _read_restrictions() -> Restrictions:
-    """One query: the restricted pages, and the aliases of restricted pages.
+def _restricted_pages():
+    """The restricted pages and the aliases of restricted pages, as a part of
+    ``_read_at_once``: ``(_RESTRICTIONS, [path, whether it has a restriction of its own])``.
 
     Read from the restrictions (a handful of rows) through the page's key and the alias
     index: joined the other way round, every page of the site was read, 56 ms at 60,000
     pages on every first view after a change.
     """
     own = PageViewRestriction.objects.values("page_id")
-    rows = (
+    has_own = Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+    return (
         Page.objects.filter(Q(pk__in=own) | Q(alias_of__in=own))
         .order_by()
-        .values_list("path", Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+        .annotate(
+            table=Value(_RESTRICTIONS, output_field=CharField()),
+            columns=JSONArray(F("path"), has_own),
+        )
+        .values_list("table", "columns")
     )
+
+
+def _restrictions(rows) -> Restrictions:
     restricted, of_alias_sources = set(), set()
     for path, has_own_restriction in rows:
         # A page without a restriction of its own is the alias of a restricted page.
@@ -229,4 +378,5 @@ def _read_restrictions() -> Restrictions:
 
 
 def restrictions(request) -> Restrictions:
-    return kept(request, ("restrictions",), _read_restrictions)
+    """The site's view restrictions, read with the small tables (``_read_at_once``)."""
+    return _at_once(request)[_RESTRICTIONS]

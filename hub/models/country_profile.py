@@ -39,6 +39,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub import sitewide
 from hub.api_fields import TermField
 from hub.blocks import COUNTRY_FIGURE_BLOCKS, COUNTRY_SECTION_BLOCKS
 from hub.privacy import public_sql
@@ -344,37 +345,69 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
         return sql, [True, self.locale_id, translation_key]
 
     @cached_property
+    def _listed_keys(self) -> tuple[list, int, list]:
+        """The keys of the two automatic lists, in one query: the newest case studies
+        (at most ``CASE_STUDY_LIST_SIZE``), the number of all of them, and the live tools
+        in this locale that they used, with their page types (title order).
+
+        The newest are chosen on narrow rows (ids and dates), then only they are read,
+        with the fields a card shows: sorting 1,700 whole case studies to keep 12 took
+        56 ms at 10,000 pages."""
+        model = case_study_model()
+        if model is None:
+            return [], 0, []
+        quote = connection.ops.quote_name
+        pages = quote(Page._meta.db_table)
+        sql, params = self._case_studies_sql(model)
+        sql += (
+            ", newest AS (SELECT id, COUNT(*) OVER () AS total, ROW_NUMBER() OVER "
+            "(ORDER BY first_published_at DESC, id DESC) AS position FROM mine) "
+            "SELECT 1, id, total, position FROM newest WHERE position <= %s"
+        )
+        params.append(CASE_STUDY_LIST_SIZE)
+        link_model = related_model(model, "tool_links")
+        if link_model is not None:
+            links = link_model._meta
+            tool, page = (quote(links.get_field(name).column) for name in ("tool", "page"))
+            used = (
+                f"SELECT used.translation_key FROM {pages} used WHERE used.id IN "  # noqa: S608 (names)
+                f"(SELECT link.{tool} FROM {quote(links.db_table)} link "
+                f"WHERE link.{page} IN (SELECT id FROM mine))"
+            )
+            sql += (
+                " UNION ALL SELECT 2, t.id, t.content_type_id, "  # noqa: S608 (names)
+                f"ROW_NUMBER() OVER (ORDER BY t.title, t.id) FROM {pages} t "
+                f"WHERE t.live = %s AND t.locale_id = %s AND {public_sql('t')} "
+                f"AND t.translation_key IN ({used})"
+            )
+            params += [True, self.locale_id]
+        with connection.cursor() as cursor:
+            cursor.execute(f"{sql} ORDER BY 1, 4", params)
+            rows = cursor.fetchall()
+        newest = [pk for kind, pk, _total, _position in rows if kind == 1]
+        total = next((total for kind, _pk, total, _position in rows if kind == 1), 0)
+        tools = [(pk, content_type) for kind, pk, content_type, _position in rows if kind == 2]
+        return newest, total, tools
+
+    @cached_property
     def case_studies(self) -> list:
         """The country's latest live case studies in this locale (at most
         ``CASE_STUDY_LIST_SIZE``, newest first), ready to list as cards; the finder,
-        filtered by the country, lists them all.
-
-        The newest are chosen on narrow rows (ids and dates), with the number of all of
-        them, then only they are read, with the fields a card shows: sorting 1,700 whole
-        case studies to keep 12 took 56 ms at 10,000 pages."""
-        model = case_study_model()
-        if model is None:
+        filtered by the country, lists them all."""
+        newest, total, _tools = self._listed_keys
+        if not newest:
             return []
-        sql, params = self._case_studies_sql(model)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"{sql} SELECT id, COUNT(*) OVER () FROM mine "  # noqa: S608 (names)
-                "ORDER BY first_published_at DESC, id DESC LIMIT %s",
-                [*params, CASE_STUDY_LIST_SIZE],
-            )
-            rows = cursor.fetchall()
-        if not rows:
-            return []
-        position = {pk: number for number, (pk, _total) in enumerate(rows)}
+        position = {pk: number for number, pk in enumerate(newest)}
         pages = (
-            model.objects.filter(pk__in=position)
+            case_study_model()
+            .objects.filter(pk__in=position)
             .only(*CASE_STUDY_CARD_FIELDS)
             .select_related("locale", "alias_of__locale", "space_type")
             .prefetch_related("themes")
         )
         cards = sorted(pages, key=lambda page: position[page.pk])
         for page in cards:
-            page.total_here = rows[0][1]
+            page.total_here = total
         return cards
 
     @cached_property
@@ -408,28 +441,7 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
     @cached_property
     def tools(self) -> list:
         """Live tools, in this locale, that the country's case studies say they used."""
-        model = case_study_model()
-        link_model = related_model(model, "tool_links")
-        if model is None or link_model is None:
-            return []
-        quote = connection.ops.quote_name
-        pages = quote(Page._meta.db_table)
-        links = link_model._meta
-        sql, params = self._case_studies_sql(model)
-        tool, page = (quote(links.get_field(name).column) for name in ("tool", "page"))
-        used = (
-            f"SELECT used.translation_key FROM {pages} used WHERE used.id IN "  # noqa: S608 (names)
-            f"(SELECT link.{tool} FROM {quote(links.db_table)} link "
-            f"WHERE link.{page} IN (SELECT id FROM mine))"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"{sql} SELECT t.id, t.content_type_id FROM {pages} t "  # noqa: S608 (names)
-                f"WHERE t.live = %s AND t.locale_id = %s AND {public_sql('t')} "
-                f"AND t.translation_key IN ({used}) ORDER BY t.title, t.id",
-                [*params, True, self.locale_id],
-            )
-            rows = cursor.fetchall()
+        rows = self._listed_keys[2]
         # Each type's pages read as that type, as ``specific()`` would without its first
         # query (the keys and types are known).
         by_type = {}
@@ -443,16 +455,29 @@ class CountryProfilePage(SearchableMixin, TranslationStatusMixin, Page):
             tools.update((page.pk, page) for page in found)
         return [tools[pk] for pk, _content_type in rows if pk in tools]
 
-    @cached_property
-    def organisations(self) -> list:
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = self.organisations(request)
+        return context
+
+    def organisations(self, request=None) -> list:
         """The country's organisations, in the page's language where translated.
 
         An organisation not yet translated into the page's language is listed in English
-        (or, failing that, in the language it was written in), once.
+        (or, failing that, in the language it was written in), once. With a request they
+        come from the site's small tables kept in memory (``hub.sitewide.rows``).
         """
-        candidates = Organisation.objects.filter(
-            country__translation_key=self.country.translation_key
-        ).select_related("locale")
+        key = self.country.translation_key
+        if sitewide.keeps(request):
+            countries = sitewide.rows(request, Country)
+            candidates = [
+                organisation
+                for organisation in sitewide.rows(request, Organisation).values()
+                if countries[organisation.country_id].translation_key == key
+            ]
+        else:
+            candidates = Organisation.objects.filter(country__translation_key=key)
+            candidates = candidates.select_related("locale")
 
         def preference(organisation):
             if organisation.locale_id == self.locale_id:

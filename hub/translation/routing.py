@@ -1,11 +1,13 @@
 """Visitors never hit a dead end: a path missing from one language tree is found in another."""
 
+import copy
 import functools
 
 from django.conf import settings
 from django.db import connection
 from django.http import Http404
 from wagtail.models import Locale, Page
+from wagtail.url_routing import RouteResult
 
 from hub import sitewide
 
@@ -50,7 +52,17 @@ class LocaleFallbackRoutingMixin:
         (``_ROUTED_FIELDS``); the page served is read whole, as its specific type.
         """
         if not path_components:
-            return super().route(request, path_components)
+            if not self.live:
+                raise Http404
+            # Routing holds the home with its base fields only (``hub.sitewide.home``):
+            # served, it is read whole, and kept (a copy is served, which the request
+            # may change).
+            page = copy.copy(
+                sitewide.kept(request, ("home page", self.pk), lambda: _specific(self))
+            )
+            page.locale = sitewide.rows(request, Locale)[page.locale_id]
+            page.routed_unrestricted = sitewide.restrictions(request).serves_unrestricted(page)
+            return RouteResult(page)
         prefixes = [
             self.url_path + "".join(f"{slug}/" for slug in path_components[:length])
             for length in range(1, len(path_components) + 1)

@@ -132,9 +132,6 @@ def test_an_alias_without_its_sources_restriction_is_restricted_all_the_same(abo
         page=about, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
     )
     PageViewRestriction.objects.exclude(page=about).delete()
-    restrictions = sitewide._read_restrictions()
-    assert restrictions.restricted == {about.path}
-    assert len(restrictions.of_alias_sources) == 5
     html = page_html(client, "/fr/about/")
     assert "password" in html
     assert "<h1>About the network</h1>" not in html
@@ -212,3 +209,40 @@ def test_only_the_values_used_last_are_kept_of_a_group(rf):
     page_cache.new_generation()
     value("b")
     assert computed == ["a", "b", "c", "b", "b"]
+
+
+def test_each_languages_home_is_served_whole_and_an_edit_shows_at_once(home, locales, client):
+    """Routing holds the homes with their base fields; the home page itself is served
+    with all of its own (the introduction), in each language, and follows an edit."""
+    home.introduction = "Practices of the network's spaces."
+    home.save_revision().publish()
+    french = translate_page(home, locales["fr"], "Accueil", introduction="Les pratiques.")
+    english_html, french_html = page_html(client, "/en/"), page_html(client, "/fr/")
+    assert "<h1>CoWorkMed Hub</h1>" in english_html
+    assert "Practices of the network&#x27;s spaces." in english_html
+    assert "<h1>Accueil</h1>" in french_html
+    assert "Les pratiques." in french_html
+
+    french.introduction = "Les pratiques des tiers-lieux."
+    french.save_revision().publish()
+    assert "Les pratiques des tiers-lieux." in page_html(client, "/fr/")
+    french.unpublish()  # a home that is not live is not the language's home
+    assert "<h1>CoWorkMed Hub</h1>" in page_html(client, "/fr/")
+
+
+def test_a_profiles_organisations_are_kept_and_a_renamed_one_shows_at_once(home, client):
+    from tests.factories import CountryIndexPageFactory, CountryProfilePageFactory
+
+    france = CountryFactory(code="FR", name="France")
+    profile = CountryProfilePageFactory(parent=CountryIndexPageFactory(parent=home), country=france)
+    network = OrganisationFactory(name="Tiers-Lieux Network", country=france)
+    OrganisationFactory(name="Rome Lab", country=CountryFactory(code="IT", name="Italy"))
+    html = page_html(client, profile.url)
+    assert "Tiers-Lieux Network" in html
+    assert "Rome Lab" not in html
+    kept = queries_of(client, profile.url)
+    assert not any('"hub_organisation"' in sql for sql in kept)
+
+    network.name = "Réseau des tiers-lieux"
+    network.save()
+    assert "Réseau des tiers-lieux" in page_html(client, profile.url)
