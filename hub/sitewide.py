@@ -24,6 +24,7 @@ may. The objects kept are shared by the requests of a process: nothing may chang
 (``serve`` routes from a copy of the home page, which a request may then change)."""
 
 import copy
+import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -148,7 +149,7 @@ _JSON_TYPED = (CharField, TextField, IntegerField)
 _RESTRICTIONS = "view restrictions"
 
 
-def _at_once(request) -> dict:
+def _at_once(request) -> "_AtOnce":
     return kept(request, ("at once",), _read_at_once)
 
 
@@ -163,7 +164,7 @@ def rows(request, model) -> dict:
     """
     label = model._meta.label
     if label in SMALL_TABLES:
-        return _at_once(request)[label]
+        return _at_once(request).table(label)
     return kept(
         request,
         ("rows", label),
@@ -171,60 +172,85 @@ def rows(request, model) -> dict:
     )
 
 
-def _read_at_once() -> dict:
+def _read_at_once() -> "_AtOnce":
     """What the first view of every page after a change needs, in one query: the rows
-    of ``SMALL_TABLES``, by table label and primary key, and the view restrictions
-    (``Restrictions``, under ``_RESTRICTIONS``). Read one by one they took seven queries.
+    of ``SMALL_TABLES`` and the view restrictions. Read one by one they took seven
+    queries.
 
     A ``UNION ALL`` needs the same columns in each part: each row comes as its table's
-    label and a JSON array of its columns, which the fields turn back into values where
-    JSON has no type of its own for them (a UUID, a boolean in SQLite).
+    label and a JSON array of its columns, as text, decoded when its table is asked.
     """
     from django.apps import apps
 
-    models = [apps.get_model(label) for label in SMALL_TABLES]
     parts = [
         model._default_manager.order_by()
         .annotate(
             table=Value(model._meta.label, output_field=CharField()),
-            columns=JSONArray(*(F(field.attname) for field in model._meta.concrete_fields)),
+            columns=JSONArray(
+                *(F(field.attname) for field in model._meta.concrete_fields),
+                output_field=TextField(),
+            ),
         )
         .values_list("table", "columns")
-        for model in models
+        for model in (apps.get_model(label) for label in SMALL_TABLES)
     ]
     union = parts[0].union(*parts[1:], _restricted_pages(), all=True).order_by()
-    tables = {label: [] for label in [*SMALL_TABLES, _RESTRICTIONS]}
+    raw = {label: [] for label in [*SMALL_TABLES, _RESTRICTIONS]}
     for label, columns in union:
-        tables[label].append(columns)
-    found = {_RESTRICTIONS: _restrictions(tables[_RESTRICTIONS])}
-    for model in models:
+        raw[label].append(columns)
+    return _AtOnce(raw, union.db)
+
+
+def _decoded(columns) -> list:
+    return json.loads(columns) if isinstance(columns, str) else columns
+
+
+class _AtOnce:
+    """What ``_read_at_once`` read: the view restrictions, and the rows of each small
+    table, made objects of their model the first time the table is asked (a home page
+    needs the languages, not the organisations)."""
+
+    def __init__(self, raw: dict, using: str):
+        self.raw, self.using, self.tables = raw, using, {}
+        self.restrictions = _restrictions(map(_decoded, raw[_RESTRICTIONS]))
+
+    def table(self, label: str) -> dict:
+        found = self.tables.get(label)
+        if found is None:  # two threads may both make it, the same
+            found = self.tables[label] = self._objects(label)
+        return found
+
+    def _objects(self, label: str) -> dict:
+        from django.apps import apps
+
+        model = apps.get_model(label)
         fields = model._meta.concrete_fields
         names = [field.attname for field in fields]
+        # JSON gives text and whole numbers back as they are; the fields turn the rest
+        # back into values (a UUID, a boolean in SQLite).
         converted = [
             (position, field.to_python)
             for position, field in enumerate(fields)
             if not isinstance(getattr(field, "target_field", field), _JSON_TYPED)
         ]
-        rows = {}
-        for columns in tables[model._meta.label]:
+        # A row's language, country... is another kept row: linked, never read again.
+        links = [
+            (field, self.table(field.related_model._meta.label))
+            for field in fields
+            if field.is_relation and field.related_model._meta.label in SMALL_TABLES
+        ]
+        found = {}
+        for text in self.raw[label]:
+            columns = _decoded(text)
             for position, to_python in converted:
                 columns[position] = to_python(columns[position])
-            row = model.from_db(union.db, names, columns)
-            rows[row.pk] = row
-        found[model._meta.label] = rows
-    # A row's language, country... is another kept row: linked now, never read again.
-    for model in models:
-        links = [
-            (field, found[field.related_model._meta.label])
-            for field in model._meta.concrete_fields
-            if field.is_relation and field.related_model._meta.label in found
-        ]
-        for row in found[model._meta.label].values():
+            row = model.from_db(self.using, names, columns)
             for field, targets in links:
                 target = targets.get(getattr(row, field.attname))
                 if target is not None:
                     field.set_cached_value(row, target)
-    return found
+            found[row.pk] = row
+        return found
 
 
 # -- the site, its home pages, its URLs -------------------------------------------------
@@ -350,7 +376,8 @@ class Restrictions:
 
 def _restricted_pages():
     """The restricted pages and the aliases of restricted pages, as a part of
-    ``_read_at_once``: ``(_RESTRICTIONS, [path, whether it has a restriction of its own])``.
+    ``_read_at_once``: ``(_RESTRICTIONS, "[path, whether it has a restriction of its
+    own]")``.
 
     Read from the restrictions (a handful of rows) through the page's key and the alias
     index: joined the other way round, every page of the site was read, 56 ms at 60,000
@@ -363,7 +390,7 @@ def _restricted_pages():
         .order_by()
         .annotate(
             table=Value(_RESTRICTIONS, output_field=CharField()),
-            columns=JSONArray(F("path"), has_own),
+            columns=JSONArray(F("path"), has_own, output_field=TextField()),
         )
         .values_list("table", "columns")
     )
@@ -379,4 +406,4 @@ def _restrictions(rows) -> Restrictions:
 
 def restrictions(request) -> Restrictions:
     """The site's view restrictions, read with the small tables (``_read_at_once``)."""
-    return _at_once(request)[_RESTRICTIONS]
+    return _at_once(request).restrictions
