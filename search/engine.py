@@ -336,6 +336,16 @@ class RankedSlice:
         return [pages[pk] for pk in ids if pk in pages]
 
 
+def _summarises(backend) -> bool:
+    """Whether ``_ranked_summary`` answers: SQLite's ranked backend, with ``AS
+    MATERIALIZED`` (SQLite 3.35); elsewhere ``ranked_rows`` or the backend's own search."""
+    return (
+        connection.vendor == "sqlite"
+        and hasattr(backend.query_compiler_class, "ranked_source")
+        and connection.Database.sqlite_version_info >= (3, 35)
+    )
+
+
 def _ranked_summary(backend, terms, queryset, page_number) -> RankedSummary | None:
     """The count, the matches per type, the ids of the page of results and every facet's
     counts, in one query per operator tried; None when the backend cannot rank so.
@@ -347,10 +357,8 @@ def _ranked_summary(backend, terms, queryset, page_number) -> RankedSummary | No
     one materialized table that the page of results (``LIMIT``/``OFFSET`` of the clamped
     page, the paginator's), the counts per type and the facet union read.
     """
-    if connection.vendor != "sqlite" or not hasattr(backend.query_compiler_class, "ranked_source"):
+    if not _summarises(backend):
         return None
-    if connection.Database.sqlite_version_info < (3, 35):
-        return None  # no AS MATERIALIZED: ranked_rows instead
     from .sqlite_ranking import RANKED_ORDER
 
     models = facet_tools.searchable_page_models()
@@ -445,6 +453,8 @@ def _kept_summary(request, backend, terms, locale, queryset, page_number):
     generation. Scoring a word found in 9,000 pages and counting its facets took 20 to 25
     ms of SQL at 10,000 pages; the pages of results themselves are read on each request.
     """
+    if not _summarises(backend):
+        return None  # nothing to keep (PostgreSQL ranks its own way)
     requested = min(max(1, page_number), MAX_PAGES)
     return sitewide.kept_recent(
         request,
